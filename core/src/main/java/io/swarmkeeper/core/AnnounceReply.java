@@ -1,0 +1,18 @@
+package io.swarmkeeper.core;
+
+/** What an announce answers besides the peers; one reused instance per event loop. */
+public final class AnnounceReply {
+    public int interval;
+    public int minInterval;
+    /** Seeders in the swarm, both families. */
+    public int complete;
+    /** Leechers and partial seeds in the swarm, both families. */
+    public int incomplete;
+    public int downloaded;
+    public int peersIpv4;
+    public int peersIpv6;
+
+    public void clear() {
+        interval = minInterval = complete = incomplete = downloaded = peersIpv4 = peersIpv6 = 0;
+    }
+}

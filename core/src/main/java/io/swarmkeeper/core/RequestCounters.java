@@ -1,0 +1,54 @@
+package io.swarmkeeper.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Request counts by protocol, address family, kind and outcome, kept per thread so that counting
+ * costs an event loop one plain increment of memory it alone writes. Readers sum the slots of all
+ * threads; a sum may lag a write by a moment, which statistics tolerate.
+ */
+public final class RequestCounters {
+    public enum Protocol { UDP, HTTP }
+    public enum Family { IPV4, IPV6 }
+    public enum Kind { CONNECT, ANNOUNCE, SCRAPE, OTHER }
+    public enum Outcome { OK, ERROR }
+
+    private static final int SLOTS = Protocol.values().length * Family.values().length
+            * Kind.values().length * Outcome.values().length;
+    /** Pad each thread's slots to their own cache lines so two loops never share one. */
+    private static final int PADDING = 16;
+
+    private final List<long[]> perThread = new ArrayList<>();
+    private final ThreadLocal<long[]> mine = ThreadLocal.withInitial(this::register);
+
+    public static int slot(Protocol protocol, Family family, Kind kind, Outcome outcome) {
+        return ((protocol.ordinal() * Family.values().length + family.ordinal()) * Kind.values().length
+                + kind.ordinal()) * Outcome.values().length + outcome.ordinal();
+    }
+
+    /** Counts one request; {@code slot} from {@link #slot}, computed once by the caller. */
+    public void increment(int slot) {
+        long[] counts = mine.get();
+        counts[PADDING + slot]++;
+    }
+
+    public long sum(Protocol protocol, Family family, Kind kind, Outcome outcome) {
+        int index = PADDING + slot(protocol, family, kind, outcome);
+        long total = 0;
+        synchronized (perThread) {
+            for (long[] counts : perThread) {
+                total += counts[index];
+            }
+        }
+        return total;
+    }
+
+    private long[] register() {
+        long[] counts = new long[PADDING + SLOTS + PADDING];
+        synchronized (perThread) {
+            perThread.add(counts);
+        }
+        return counts;
+    }
+}
