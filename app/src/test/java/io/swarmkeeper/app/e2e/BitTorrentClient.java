@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * The real BitTorrent clients from Debian's packages that the end-to-end test runs, each told
@@ -54,13 +54,13 @@ enum BitTorrentClient {
         }
 
         @Override
-        Predicate<String> announced(String scheme) {
-            return line -> line.contains(" TRACKER_REPLY ");
+        LogMatcher announced(String scheme) {
+            return LogMatcher.line(line -> line.contains(" TRACKER_REPLY "));
         }
 
         @Override
-        Predicate<String> refused() {
-            return line -> line.contains(" TRACKER_FAILURE ") || line.contains(" FATAL ");
+        LogMatcher refused() {
+            return LogMatcher.line(line -> line.contains(" TRACKER_FAILURE ") || line.contains(" FATAL "));
         }
     },
 
@@ -120,17 +120,78 @@ enum BitTorrentClient {
         }
 
         @Override
-        Predicate<String> announced(String scheme) {
+        LogMatcher announced(String scheme) {
             // Lines of aria2's debug log that it writes only for a successful announce reply.
-            return scheme.equals("udp")
+            return LogMatcher.line(scheme.equals("udp")
                     ? line -> line.contains("UDPT received ANNOUNCE reply") && line.contains("event=STARTED")
-                    : line -> line.contains("[DefaultBtAnnounce.cc:") && line.contains("] Interval:");
+                    : line -> line.contains("[DefaultBtAnnounce.cc:") && line.contains("] Interval:"));
         }
 
         @Override
-        Predicate<String> refused() {
-            return line -> line.contains("Tracker returned failure reason")
-                    || line.contains("UDPT received ERROR reply");
+        LogMatcher refused() {
+            return LogMatcher.line(line -> line.contains("Tracker returned failure reason")
+                    || line.contains("UDPT received ERROR reply"));
+        }
+    },
+
+    /**
+     * Transmission 3.00 ({@code transmission-cli}), as a seeder only: as a leecher it ignores
+     * the loopback peers a tracker names, so it cannot download in a loopback-only test.
+     */
+    TRANSMISSION("transmission-cli") {
+        @Override
+        String missing() {
+            return Files.isExecutable(Path.of(TRANSMISSION_CLI)) ? null
+                    : TRANSMISSION_CLI + " is not installed (apt-get install transmission-cli)";
+        }
+
+        @Override
+        ManagedProcess start(Role role, Path torrent, URI announce, Path dir, int port, Path workDir,
+                             Duration timeLimit) throws IOException {
+            if (role != Role.SEED) {
+                throw new UnsupportedOperationException("Transmission 3.00 cannot leech from loopback peers");
+            }
+            Path log = logFile(role, workDir);
+            Path config = Files.createDirectories(workDir.resolve("transmission-" + role.name().toLowerCase()));
+            Files.writeString(config.resolve("settings.json"), """
+                    {
+                      "dht-enabled": false,
+                      "pex-enabled": false,
+                      "lpd-enabled": false,
+                      "utp-enabled": false,
+                      "port-forwarding-enabled": false,
+                      "bind-address-ipv4": "127.0.0.1",
+                      "bind-address-ipv6": "::1",
+                      "peer-port": %d,
+                      "peer-port-random-on-start": false,
+                      "blocklist-enabled": false,
+                      "speed-limit-up-enabled": false,
+                      "speed-limit-down-enabled": false,
+                      "alt-speed-enabled": false,
+                      "ratio-limit-enabled": false,
+                      "idle-seeding-limit-enabled": false,
+                      "start-added-torrents": true,
+                      "message-level": 2
+                    }
+                    """.formatted(port));
+            List<String> cmd = List.of(TRANSMISSION_CLI, "--config-dir", config.toString(),
+                    "--download-dir", dir.toString(), "--port", Integer.toString(port), "--no-portmap",
+                    "--no-uplimit", "--no-downlimit", torrent.toString());
+            // TR_DEBUG_FD: Transmission's "deep" log (each announce and its reply) to stdout.
+            return ManagedProcess.start(role + " " + this, cmd, Map.of("TR_DEBUG_FD", "1"), workDir, log);
+        }
+
+        @Override
+        LogMatcher announced(String scheme) {
+            // Transmission announces "stopped" while it verifies the data, then "started"; it
+            // schedules the periodic re-announce only after a successful reply to an announce
+            // that was not "stopped" (announcer.c, on_announce_done).
+            return LogMatcher.line(line -> line.contains("Sending periodic reannounce in"));
+        }
+
+        @Override
+        LogMatcher refused() {
+            return LogMatcher.line(line -> line.contains("Tracker gave an error") || line.contains("tracker gave \""));
         }
     };
 
@@ -138,6 +199,7 @@ enum BitTorrentClient {
 
     static final String PYTHON = "/usr/bin/python3";
     static final String ARIA2C = "/usr/bin/aria2c";
+    static final String TRANSMISSION_CLI = "/usr/bin/transmission-cli";
 
     final String debianPackage;
 
@@ -160,10 +222,10 @@ enum BitTorrentClient {
     }
 
     /** Matches a log line that shows the client got a successful announce reply. */
-    abstract Predicate<String> announced(String scheme);
+    abstract LogMatcher announced(String scheme);
 
     /** Matches a log line that shows waiting on is pointless: the tracker refused, or the client failed. */
-    abstract Predicate<String> refused();
+    abstract LogMatcher refused();
 
     private static Path script() {
         URL url = BitTorrentClient.class.getResource("/e2e/lt_client.py");

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * An external program started by the end-to-end test, its output going to a log file.
@@ -38,6 +38,11 @@ final class ManagedProcess implements AutoCloseable {
     }
 
     static ManagedProcess start(String name, List<String> command, Path workDir, Path log) throws IOException {
+        return start(name, command, Map.of(), workDir, log);
+    }
+
+    static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log)
+            throws IOException {
         Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
@@ -49,6 +54,7 @@ final class ManagedProcess implements AutoCloseable {
         pb.environment().remove("PYTHONPATH");
         pb.environment().remove("PYTHONHOME");
         pb.environment().put("HOME", workDir.toString());
+        pb.environment().putAll(env);
         ManagedProcess p = new ManagedProcess(name, log, pb.start());
         RUNNING.add(p);
         return p;
@@ -81,7 +87,7 @@ final class ManagedProcess implements AutoCloseable {
      * (MATCHED), one matches {@code refused} (REFUSED: e.g. the tracker sent a failure reason,
      * no use waiting on), or the program exits (EXITED). A null {@code wanted} waits for the exit.
      */
-    Outcome await(Predicate<String> wanted, Predicate<String> refused, Duration timeout) throws InterruptedException {
+    Outcome await(LogMatcher wanted, LogMatcher refused, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             boolean running = process.isAlive();
@@ -103,15 +109,15 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    private String firstLine(Predicate<String> matches) {
+    private String firstLine(LogMatcher matcher) {
         List<Path> all = new ArrayList<>(extraLogs);
         all.add(log);
         for (Path p : all) {
             if (Files.exists(p)) {
-                try (var lines = Files.lines(p, StandardCharsets.ISO_8859_1)) {
-                    var hit = lines.filter(matches).findFirst();
-                    if (hit.isPresent()) {
-                        return hit.get();
+                try {
+                    String hit = matcher.find(Files.readAllLines(p, StandardCharsets.ISO_8859_1));
+                    if (hit != null) {
+                        return hit;
                     }
                 } catch (IOException | UncheckedIOException e) {
                     // being written right now: look again on the next round

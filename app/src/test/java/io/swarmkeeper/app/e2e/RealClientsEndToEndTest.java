@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the tracker: one seeds a generated multi-piece file, the other downloads it, and the
  * download's SHA-256 must equal the original's. Once with an {@code http://} and once with a
  * {@code udp://} announce URL, each way round (libtorrent seeds and aria2 leeches, and the
- * reverse).
+ * reverse), and with Transmission seeding to libtorrent.
  *
  * <p>Nothing but the tracker can introduce the peers: DHT, peer exchange, local peer
  * discovery, UPnP and NAT-PMP are off in both clients (aria2's UDP-tracker quirk aside: see
@@ -77,7 +77,10 @@ class RealClientsEndToEndTest {
                 Arguments.of("http", BitTorrentClient.LIBTORRENT, BitTorrentClient.ARIA2),
                 Arguments.of("http", BitTorrentClient.ARIA2, BitTorrentClient.LIBTORRENT),
                 Arguments.of("udp", BitTorrentClient.LIBTORRENT, BitTorrentClient.ARIA2),
-                Arguments.of("udp", BitTorrentClient.ARIA2, BitTorrentClient.LIBTORRENT));
+                Arguments.of("udp", BitTorrentClient.ARIA2, BitTorrentClient.LIBTORRENT),
+                // Transmission 3.00 only seeds (see BitTorrentClient.TRANSMISSION).
+                Arguments.of("http", BitTorrentClient.TRANSMISSION, BitTorrentClient.LIBTORRENT),
+                Arguments.of("udp", BitTorrentClient.TRANSMISSION, BitTorrentClient.LIBTORRENT));
     }
 
     @ParameterizedTest(name = "{0} tracker: {1} seeds, {2} leeches")
