@@ -1,0 +1,63 @@
+package io.swarmkeeper.protocol.bencode;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes bencode (BEP 3) straight into a {@link ByteBuf}, allocating nothing.
+ *
+ * <p>A dictionary's keys must appear in sorted order of their raw bytes; callers write the keys
+ * themselves, in order, usually from {@link #key} constants made once. {@link SortedKeys} checks
+ * a fixed key list at class-load time so a misordered reply fails the build's tests, not a client.
+ */
+public final class BencodeEncoder {
+    private BencodeEncoder() {}
+
+    public static void beginDict(ByteBuf out) {
+        out.writeByte('d');
+    }
+
+    public static void beginList(ByteBuf out) {
+        out.writeByte('l');
+    }
+
+    public static void end(ByteBuf out) {
+        out.writeByte('e');
+    }
+
+    public static void integer(ByteBuf out, long value) {
+        out.writeByte('i');
+        Ascii.writeLong(out, value);
+        out.writeByte('e');
+    }
+
+    public static void bytes(ByteBuf out, byte[] value) {
+        bytes(out, value, 0, value.length);
+    }
+
+    public static void bytes(ByteBuf out, byte[] value, int offset, int length) {
+        lengthPrefix(out, length);
+        out.writeBytes(value, offset, length);
+    }
+
+    /** The {@code N:} that must precede a byte string of {@code length} bytes. */
+    public static void lengthPrefix(ByteBuf out, int length) {
+        Ascii.writeLong(out, length);
+        out.writeByte(':');
+    }
+
+    /** Bytes a {@link #lengthPrefix} for {@code length} takes. */
+    public static int lengthPrefixSize(int length) {
+        return Ascii.digits(length) + 1;
+    }
+
+    /** A key (or any ASCII string) encoded once, to be written with {@code out.writeBytes(key)}. */
+    public static byte[] key(String ascii) {
+        byte[] raw = ascii.getBytes(StandardCharsets.US_ASCII);
+        byte[] prefix = (raw.length + ":").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[prefix.length + raw.length];
+        System.arraycopy(prefix, 0, all, 0, prefix.length);
+        System.arraycopy(raw, 0, all, prefix.length, raw.length);
+        return all;
+    }
+}
