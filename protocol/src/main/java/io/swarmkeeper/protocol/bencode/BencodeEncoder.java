@@ -2,6 +2,9 @@ package io.swarmkeeper.protocol.bencode;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes bencode (BEP 3) straight into a {@link ByteBuf}, allocating nothing.
@@ -59,5 +62,34 @@ public final class BencodeEncoder {
         System.arraycopy(prefix, 0, all, 0, prefix.length);
         System.arraycopy(raw, 0, all, prefix.length, raw.length);
         return all;
+    }
+
+    /**
+     * Writes plain Java values, the shapes {@link BencodeDecoder} returns: {@link Long} or
+     * {@link Integer}, {@code byte[]}, {@link String} (as UTF-8), {@link List}, and {@link Map}
+     * with String keys (read as ISO-8859-1, one byte per char, then sorted by those bytes). For
+     * clients, monitors and tests; the server's replies use the allocation-free methods above.
+     */
+    public static void value(ByteBuf out, Object value) {
+        switch (value) {
+            case Long l -> integer(out, l);
+            case Integer i -> integer(out, i);
+            case byte[] b -> bytes(out, b);
+            case String s -> bytes(out, s.getBytes(StandardCharsets.UTF_8));
+            case List<?> list -> {
+                beginList(out);
+                list.forEach(item -> value(out, item));
+                end(out);
+            }
+            case Map<?, ?> map -> {
+                beginDict(out);
+                new TreeMap<>(map).forEach((k, v) -> {
+                    bytes(out, ((String) k).getBytes(StandardCharsets.ISO_8859_1));
+                    value(out, v);
+                });
+                end(out);
+            }
+            default -> throw new IllegalArgumentException("not bencodable: " + value.getClass().getName());
+        }
     }
 }
