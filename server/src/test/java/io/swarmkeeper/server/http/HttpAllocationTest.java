@@ -15,8 +15,6 @@ import io.swarmkeeper.core.Tracker;
 import io.swarmkeeper.server.config.AnnounceConfig;
 import io.swarmkeeper.server.config.HttpConfig;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +55,7 @@ class HttpAllocationTest {
         HttpConfig http = new HttpConfig(List.of("127.0.0.1:0"), 1, 4096, 8192, 15, 10, List.of(), 8, false);
         AnnounceConfig announce = new AnnounceConfig(1800, 0, 900, 50, 200, 3600, 120, false);
         HttpServer.Shared shared = new HttpServer.Shared(http, announce, tracker, counters, new TrackerStats(tracker, counters));
-        EmbeddedChannel channel = new ClientChannel();
-        channel.pipeline().addLast(new HttpTrackerHandler(shared));
+        EmbeddedChannel channel = new FromLocalhost(new HttpTrackerHandler(shared));
         // Ten peers so replies carry peers; each request announces one of them again.
         byte[][] requests = new byte[10][];
         for (int i = 0; i < requests.length; i++) {
@@ -82,16 +79,6 @@ class HttpAllocationTest {
             channel.pipeline().fireChannelRead(in).fireChannelReadComplete();
             ByteBuf out = channel.readOutbound();
             out.release();
-        }
-    }
-
-    /** An embedded channel that says it is connected from 127.0.0.1, as a socket would. */
-    private static final class ClientChannel extends EmbeddedChannel {
-        private static final InetSocketAddress REMOTE = new InetSocketAddress("127.0.0.1", 50000);
-
-        @Override
-        protected SocketAddress remoteAddress0() {
-            return REMOTE;
         }
     }
 }
