@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Silence is the answer to anything from a sender that has not proved it receives at its
  * address (no valid connection id): a forged source must not be able to aim replies at a victim.
+ * A connect is answered to anyone, as BEP 15 requires; its reply is no larger than the request,
+ * so it amplifies nothing.
  */
 final class UdpRequestHandler extends ChannelInboundHandlerAdapter implements ConnectionIdCheck {
     /** Replies must not fragment: a 1500-byte IPv4 MTU less IP and UDP headers leaves 1472 bytes. */
