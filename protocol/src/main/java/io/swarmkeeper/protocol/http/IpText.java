@@ -10,9 +10,6 @@ import io.swarmkeeper.protocol.bencode.Ascii;
 public final class IpText {
     /** Returned by {@link #parseIpv4} for text that is not a dotted quad. */
     public static final long NOT_IPV4 = -1;
-    /** The longest IPv6 text this class writes: eight groups of four hex digits and seven colons. */
-    public static final int MAX_IPV6_TEXT = 39;
-    public static final int MAX_IPV4_TEXT = 15;
 
     private IpText() {}
 

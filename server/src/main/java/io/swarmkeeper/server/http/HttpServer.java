@@ -80,11 +80,6 @@ public final class HttpServer implements AutoCloseable {
         return bound;
     }
 
-    /** Open connections now, for tests and stats. */
-    public int openConnections() {
-        return limiter.open();
-    }
-
     /** Stops accepting, lets answers being written finish, then closes every connection. */
     @Override
     public void close() {
