@@ -68,16 +68,27 @@ public final class HttpServer implements AutoCloseable {
                 if (Transports.nativeEpoll() && address.getAddress() instanceof Inet6Address) {
                     bootstrap.option(IPV6_V6ONLY, 1);
                 }
-                Channel channel = bootstrap.bind(address).syncUninterruptibly().channel();
+                Channel channel = bind(bootstrap, address);
                 listeners.add(channel);
-                bound.add((InetSocketAddress) channel.localAddress());
+                InetSocketAddress local = (InetSocketAddress) channel.localAddress();
+                bound.add(local);
+                LOG.info("HTTP tracker listening on {} ({})", ListenAddress.format(local),
+                        Transports.nativeEpoll() ? "epoll" : "nio");
             }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        LOG.info("HTTP tracker listening on {}", bound);
         return bound;
+    }
+
+    private static Channel bind(ServerBootstrap bootstrap, InetSocketAddress address) {
+        try {
+            return bootstrap.bind(address).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            // syncUninterruptibly rethrows the bind failure itself, a checked exception it does not declare.
+            throw new IllegalStateException("cannot bind HTTP " + ListenAddress.format(address) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Open connections now, for tests and stats. */
