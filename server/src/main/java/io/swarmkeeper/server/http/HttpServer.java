@@ -77,17 +77,19 @@ public final class HttpServer implements AutoCloseable {
                 ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
                 if (!binding.isSuccess()) {
                     close();
-                    throw new IllegalStateException("HTTP cannot listen on " + listen + ": "
+                    throw new IllegalStateException("cannot bind HTTP " + ListenAddress.format(address) + ": "
                             + binding.cause().getMessage(), binding.cause());
                 }
                 listeners.add(binding.channel());
-                bound.add((InetSocketAddress) binding.channel().localAddress());
+                InetSocketAddress local = (InetSocketAddress) binding.channel().localAddress();
+                bound.add(local);
+                LOG.info("HTTP tracker listening on {} ({})", ListenAddress.format(local),
+                        Transports.nativeEpoll() ? "epoll" : "nio");
             }
         } catch (IllegalArgumentException badAddress) {
             close();
             throw badAddress;
         }
-        LOG.info("HTTP tracker listening on {}", bound);
         return bound;
     }
 

@@ -13,7 +13,8 @@ final class UdpChannelInitializer extends ChannelInitializer<DatagramChannel> {
     private final RequestCounters counters;
     private final boolean allowClientIp;
 
-    UdpChannelInitializer(Tracker tracker, ConnectionIds connectionIds, RequestCounters counters, boolean allowClientIp) {
+    UdpChannelInitializer(Tracker tracker, ConnectionIds connectionIds, RequestCounters counters,
+                          boolean allowClientIp) {
         this.tracker = tracker;
         this.connectionIds = connectionIds;
         this.counters = counters;

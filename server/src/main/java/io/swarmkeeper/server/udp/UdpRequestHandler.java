@@ -166,7 +166,8 @@ final class UdpRequestHandler extends ChannelInboundHandlerAdapter implements Co
 
     private void scrape(ChannelHandlerContext ctx, InetSocketAddress sender, ByteBuf in, int transactionId) {
         int hashes = UdpScrapeRequest.infoHashCount(in);
-        ByteBuf out = ctx.alloc().directBuffer(UdpScrapeResponse.ENTRIES_OFFSET + hashes * UdpScrapeResponse.ENTRY_LENGTH);
+        int length = UdpScrapeResponse.ENTRIES_OFFSET + hashes * UdpScrapeResponse.ENTRY_LENGTH;
+        ByteBuf out = ctx.alloc().directBuffer(length);
         try {
             UdpScrapeResponse.writeHeader(out, transactionId);
             for (int i = 0; i < hashes; i++) {
@@ -182,7 +183,8 @@ final class UdpRequestHandler extends ChannelInboundHandlerAdapter implements Co
         count(Kind.SCRAPE, Outcome.OK);
     }
 
-    private void replyError(ChannelHandlerContext ctx, InetSocketAddress sender, int transactionId, UdpDecodeError error) {
+    private void replyError(ChannelHandlerContext ctx, InetSocketAddress sender, int transactionId,
+                            UdpDecodeError error) {
         ByteBuf out = ctx.alloc().directBuffer(UdpErrorResponse.length(error));
         UdpErrorResponse.write(out, transactionId, error);
         send(ctx, out, sender);

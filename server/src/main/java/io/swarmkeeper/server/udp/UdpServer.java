@@ -78,7 +78,7 @@ public final class UdpServer implements AutoCloseable {
         for (int i = 1; i < sockets; i++) {
             bindOne(bootstrap.clone(loops.get(i)), local);
         }
-        log.info("UDP tracker listening on {} ({} socket{}, {})", format(local), sockets, sockets == 1 ? "" : "s",
+        log.info("UDP tracker listening on {} ({} socket{}, {})", ListenAddress.format(local), sockets, sockets == 1 ? "" : "s",
                 Transports.nativeEpoll() ? "epoll" : "nio");
         return local;
     }
@@ -90,10 +90,10 @@ public final class UdpServer implements AutoCloseable {
             return (InetSocketAddress) channel.localAddress();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding UDP " + format(address));
+            throw new IllegalStateException("interrupted while binding UDP " + ListenAddress.format(address));
         } catch (Exception e) {
             // sync() rethrows the bind failure itself (a checked exception it does not declare).
-            throw new IllegalStateException("cannot bind UDP " + format(address) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot bind UDP " + ListenAddress.format(address) + ": " + e.getMessage(), e);
         }
     }
 
@@ -113,10 +113,5 @@ public final class UdpServer implements AutoCloseable {
                     .awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS + QUIET_PERIOD_MILLIS);
             group = null;
         }
-    }
-
-    private static String format(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

@@ -42,7 +42,8 @@ final class UdpSockets {
                     .option(UnixChannelOption.SO_REUSEPORT, true)
                     // A payload size makes epoll read with recvmmsg, slicing each datagram from one buffer.
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ));
+                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                            new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ));
             if (ipv6) {
                 bootstrap.option(IPV6_V6ONLY, 1);
             }

@@ -23,7 +23,7 @@ class HttpServerLifecycleTest {
         try (RunningTracker running = RunningTracker.start()) {
             HttpServer second = server("127.0.0.1:" + running.ipv4.getPort());
             assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("HTTP cannot listen on 127.0.0.1:" + running.ipv4.getPort());
+                    .hasMessageStartingWith("cannot bind HTTP 127.0.0.1:" + running.ipv4.getPort());
         }
     }
 
