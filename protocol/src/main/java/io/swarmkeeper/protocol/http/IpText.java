@@ -71,8 +71,8 @@ public final class IpText {
         while (i < to) {
             int start = i;
             int value = 0;
-            while (i < to && i - start < 5 && hex(b[i]) >= 0) {
-                value = value << 4 | hex(b[i]);
+            while (i < to && i - start < 5 && Hex.digit(b[i]) >= 0) {
+                value = value << 4 | Hex.digit(b[i]);
                 i++;
             }
             int digits = i - start;
@@ -139,18 +139,6 @@ public final class IpText {
         return true;
     }
 
-    private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
 
     /** Bytes {@link #writeIpv4} writes for {@code address}. */
     public static int ipv4Length(int address) {

@@ -7,8 +7,10 @@ import io.netty.channel.socket.DatagramPacket;
 import io.swarmkeeper.core.AnnounceReply;
 import io.swarmkeeper.core.ConnectionIds;
 import io.swarmkeeper.core.RequestCounters;
+import io.swarmkeeper.core.RequestCounters.Family;
 import io.swarmkeeper.core.RequestCounters.Kind;
 import io.swarmkeeper.core.RequestCounters.Outcome;
+import io.swarmkeeper.core.RequestCounters.Protocol;
 import io.swarmkeeper.core.ScrapeReply;
 import io.swarmkeeper.core.Tracker;
 import io.swarmkeeper.protocol.AnnounceRequest;
@@ -195,7 +197,7 @@ final class UdpRequestHandler extends ChannelInboundHandlerAdapter implements Co
     }
 
     private void count(Kind kind, Outcome outcome) {
-        counters.increment(CounterSlots.of(source.ipv6, kind, outcome));
+        counters.count(Protocol.UDP, source.ipv6 ? Family.IPV6 : Family.IPV4, kind, outcome);
     }
 
     private static Kind kindOf(ByteBuf in) {
