@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two different real BitTorrent clients from Debian's packages find each other only through
- * the tracker: one seeds a generated multi-piece file, the other downloads it, and the
+ * Swarmkeeper: one seeds a generated multi-piece file, the other downloads it, and the
  * download's SHA-256 must equal the original's. Once with an {@code http://} and once with a
  * {@code udp://} announce URL, each way round (libtorrent seeds and aria2 leeches, and the
  * reverse), and with Transmission seeding to libtorrent.
@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link BitTorrentClient#ARIA2}), the torrent is private (BEP 27), and all traffic stays on
  * 127.0.0.1. Every wait is bounded and every process is ended when a case ends.
  *
- * <p>Logs of the tracker and both clients go to {@code target/e2e/<case>/}; a failure's message
+ * <p>Logs of both clients go to {@code target/e2e/<case>/}; a failure's message
  * carries the tail of each.
  */
 @Tag("e2e")
@@ -58,18 +58,11 @@ class RealClientsEndToEndTest {
     }
 
     /**
-     * The seam: starts the tracker that the clients must find each other through, on
-     * 127.0.0.1 with ephemeral ports.
-     *
-     * <p>TODO(swarmkeeper): start Swarmkeeper in-process here as soon as
-     * {@code io.swarmkeeper.server} can start UDP and HTTP listeners from a config, then delete
-     * {@link OpentrackerStandIn} and the {@code infoHash} parameter (only the whitelist-only
-     * stand-in needs it).
+     * Starts the tracker that the clients must find each other through: Swarmkeeper, in this
+     * JVM, on 127.0.0.1 with ephemeral ports.
      */
-    static TrackerUnderTest startTracker(Path workDir, byte[] infoHash) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(OpentrackerStandIn.BINARY)),
-                "opentracker, the temporary stand-in for Swarmkeeper, is not installed (apt-get install opentracker)");
-        return OpentrackerStandIn.start(workDir, infoHash);
+    static TrackerUnderTest startTracker() {
+        return SwarmkeeperInProcess.start();
     }
 
     static Stream<Arguments> cases() {
@@ -100,7 +93,7 @@ class RealClientsEndToEndTest {
                 payload.length, payload.pieceCount, payload.pieceLength, randomSeed, payload.infoHashHex(), payload.sha256);
 
         long started = System.nanoTime();
-        try (TrackerUnderTest tracker = startTracker(caseDir, payload.infoHash)) {
+        try (TrackerUnderTest tracker = startTracker()) {
             URI announce = scheme.equals("http") ? tracker.httpAnnounce() : tracker.udpAnnounce();
             assertEquals(scheme, announce.getScheme());
             Path torrent = payload.writeTorrent(caseDir.resolve("payload.torrent"), announce);
