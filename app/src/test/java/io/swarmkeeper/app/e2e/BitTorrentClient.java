@@ -137,6 +137,8 @@ enum BitTorrentClient {
     /**
      * Transmission 3.00 ({@code transmission-cli}), as a seeder only: as a leecher it ignores
      * the loopback peers a tracker names, so it cannot download in a loopback-only test.
+     * (At start it connect()s a UDP socket to a public IPv6 address to learn its own global
+     * address; that is a route look-up and sends no packet.)
      */
     TRANSMISSION("transmission-cli") {
         @Override
