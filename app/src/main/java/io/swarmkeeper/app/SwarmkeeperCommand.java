@@ -1,0 +1,8 @@
+package io.swarmkeeper.app;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "swarmkeeper", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A BitTorrent tracker: UDP (BEP 15) and HTTP announce and scrape.",
+        subcommands = {ServeCommand.class, ConfigCommand.class})
+final class SwarmkeeperCommand {}

@@ -1,0 +1,63 @@
+package io.swarmkeeper.server.config;
+
+import java.util.List;
+
+/** Range checks that a YAML type cannot express; each failure names its key. */
+final class ConfigValidator {
+    private ConfigValidator() {}
+
+    static void validate(TrackerConfig config) {
+        UdpConfig udp = config.udp();
+        listen("udp.listen", udp.listen());
+        range("udp.threads", udp.threads(), 0, 1024);
+        range("udp.connection-id-max-age", udp.connectionIdMaxAge(), 120, 15300);
+
+        HttpConfig http = config.http();
+        listen("http.listen", http.listen());
+        range("http.threads", http.threads(), 0, 1024);
+        range("http.max-request-line", http.maxRequestLine(), 256, 65536);
+        range("http.max-headers", http.maxHeaders(), 256, 262144);
+        range("http.idle-timeout", http.idleTimeout(), 1, 3600);
+        range("http.max-connections", http.maxConnections(), 1, 10_000_000);
+        range("http.scrape-max-hashes", http.scrapeMaxHashes(), 1, 10_000);
+        List<String> proxies = http.trustedProxies();
+        if (proxies == null) {
+            throw new ConfigException("http.trusted-proxies", "must be a list (may be empty)");
+        }
+        for (int i = 0; i < proxies.size(); i++) {
+            try {
+                Cidr.parse(proxies.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("http.trusted-proxies[" + i + "]", e.getMessage());
+            }
+        }
+
+        AnnounceConfig announce = config.announce();
+        range("announce.interval", announce.interval(), 10, 86_400);
+        range("announce.interval-jitter", announce.intervalJitter(), 0, 3600);
+        range("announce.min-interval", announce.minInterval(), 0, announce.interval());
+        range("announce.numwant-default", announce.numwantDefault(), 0, 10_000);
+        range("announce.numwant-max", announce.numwantMax(), 0, 10_000);
+        range("announce.peer-timeout", announce.peerTimeout(), announce.interval(), 43_200);
+        range("announce.expire-every", announce.expireEvery(), 1, announce.peerTimeout());
+    }
+
+    private static void range(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ConfigException(key, "must be between " + min + " and " + max + " (got " + value + ")");
+        }
+    }
+
+    private static void listen(String key, List<String> addresses) {
+        if (addresses == null) {
+            throw new ConfigException(key, "must be a list of HOST:PORT (may be empty)");
+        }
+        for (int i = 0; i < addresses.size(); i++) {
+            try {
+                ListenAddress.parse(addresses.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + "[" + i + "]", e.getMessage());
+            }
+        }
+    }
+}
