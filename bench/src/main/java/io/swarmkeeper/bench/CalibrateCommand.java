@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"The UDP generator against a stateless in-process responder on its own thread:",
-                "the generator's ceiling on this machine. Report it beside every tracker result."})
+        description = {"The UDP generator's own ceiling, against a stateless in-process responder.",
+                "The responder runs on its own thread; report this ceiling beside every tracker result."})
 final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

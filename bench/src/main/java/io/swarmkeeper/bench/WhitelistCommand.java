@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "whitelist", mixinStandardHelpOptions = true,
-        description = {"Writes the load's torrent set, one hex info-hash a line: the whitelist a whitelist-only",
-                "tracker (Debian's opentracker) needs to accept the load. Same --torrents and --seed as the load."})
+        description = {"Writes the load's torrent set as a whitelist, one hex info-hash a line.",
+                "A whitelist-only tracker (Debian's opentracker) needs it to accept the load; use the load's --torrents and --seed."})
 final class WhitelistCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Where to write the list.")
     Path file;
