@@ -1,0 +1,95 @@
+package io.swarmkeeper.protocol.http;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Walks the {@code key=value&...} pairs of a query string in a buffer and percent-decodes values
+ * into a caller's array. Keys are compared raw: clients do not escape the ASCII key names.
+ * A {@code +} stays a {@code +}: info-hashes are binary, and reading it as a space (the HTML form
+ * convention) would change the hash of a client that leaves it unescaped.
+ */
+final class QueryCursor {
+    /** {@link #decodeValue} result: a {@code %} not followed by two hex digits. */
+    static final int BAD_ENCODING = -1;
+    /** {@link #decodeValue} result: the decoded value does not fit the destination. */
+    static final int TOO_LONG = -2;
+
+    private ByteBuf buf;
+    private int pos;
+    private int to;
+    int keyFrom;
+    int keyTo;
+    int valueFrom;
+    int valueTo;
+
+    void reset(ByteBuf buf, int from, int to) {
+        this.buf = buf;
+        this.pos = from;
+        this.to = to;
+    }
+
+    /** Moves to the next non-empty pair; false at the end. A pair without {@code =} has an empty value. */
+    boolean next() {
+        while (pos < to) {
+            int amp = buf.indexOf(pos, to, (byte) '&');
+            int pairTo = amp < 0 ? to : amp;
+            int pairFrom = pos;
+            pos = pairTo + 1;
+            if (pairTo == pairFrom) {
+                continue;
+            }
+            int eq = buf.indexOf(pairFrom, pairTo, (byte) '=');
+            keyFrom = pairFrom;
+            keyTo = eq < 0 ? pairTo : eq;
+            valueFrom = eq < 0 ? pairTo : eq + 1;
+            valueTo = pairTo;
+            return true;
+        }
+        return false;
+    }
+
+    boolean keyIs(byte[] name) {
+        return keyTo - keyFrom == name.length && HeadBytes.equals(buf, keyFrom, name);
+    }
+
+    /** Percent-decodes the value into {@code dst}; its length, {@link #BAD_ENCODING} or {@link #TOO_LONG}. */
+    int decodeValue(byte[] dst) {
+        int n = 0;
+        int i = valueFrom;
+        while (i < valueTo) {
+            byte b = buf.getByte(i);
+            if (b == '%') {
+                if (i + 2 >= valueTo) {
+                    return BAD_ENCODING;
+                }
+                int hi = hex(buf.getByte(i + 1));
+                int lo = hex(buf.getByte(i + 2));
+                if (hi < 0 || lo < 0) {
+                    return BAD_ENCODING;
+                }
+                b = (byte) (hi << 4 | lo);
+                i += 3;
+            } else {
+                i++;
+            }
+            if (n == dst.length) {
+                return TOO_LONG;
+            }
+            dst[n++] = b;
+        }
+        return n;
+    }
+
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,233 @@
+package io.swarmkeeper.protocol.http;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Parses an HTTP/1.0 or 1.1 request head in place, allocating nothing: the request line, and of
+ * the headers only those the tracker acts on. Bodies are refused (a GET has none, and ignoring a
+ * declared body would let a client smuggle a second request past a proxy).
+ *
+ * <pre>
+ * GET SP /path[?query] SP HTTP/1.x CRLF
+ * (name ":" OWS value OWS CRLF)*      Connection, X-Forwarded-For, X-Real-IP, Content-Length, Transfer-Encoding
+ * CRLF
+ * </pre>
+ *
+ * Bare LF line ends are accepted as RFC 9112 allows. The whole head is re-scanned when more
+ * bytes arrive; the limits bound that work.
+ */
+public final class RequestHeadParser {
+    public static final int COMPLETE = 1;
+    public static final int NEED_MORE = 0;
+    public static final int FAILED = -1;
+
+    /** Longest method we wait for before calling the bytes garbage. */
+    private static final int MAX_METHOD = 16;
+    private static final byte[] GET = HeadBytes.ascii("GET ");
+    private static final byte[] HTTP_1_ = HeadBytes.ascii("HTTP/1.");
+    private static final byte[] CONNECTION = HeadBytes.ascii("connection");
+    private static final byte[] X_FORWARDED_FOR = HeadBytes.ascii("x-forwarded-for");
+    private static final byte[] X_REAL_IP = HeadBytes.ascii("x-real-ip");
+    private static final byte[] CONTENT_LENGTH = HeadBytes.ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = HeadBytes.ascii("transfer-encoding");
+    private static final byte[] CLOSE = HeadBytes.ascii("close");
+    private static final byte[] KEEP_ALIVE = HeadBytes.ascii("keep-alive");
+
+    private final int maxRequestLine;
+    private final int maxHeaders;
+
+    /**
+     * @param maxRequestLine bytes allowed in the request line, without its line end
+     * @param maxHeaders bytes allowed in the header lines together, line ends and blank line included
+     */
+    public RequestHeadParser(int maxRequestLine, int maxHeaders) {
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaders = maxHeaders;
+    }
+
+    /**
+     * Parses the head starting at {@code buf.readerIndex()} without moving any index.
+     *
+     * @return {@link #COMPLETE} ({@code head} filled, {@code head.length} bytes used),
+     *     {@link #NEED_MORE}, or {@link #FAILED} ({@code head.failure} says why)
+     */
+    public int parse(ByteBuf buf, RequestHead head) {
+        head.clear();
+        int start = buf.readerIndex();
+        int limit = buf.writerIndex();
+        int method = checkMethod(buf, start, limit);
+        if (method != COMPLETE) {
+            return method == FAILED ? fail(head, methodFailure(buf, start, limit)) : NEED_MORE;
+        }
+        int lineEnd = indexOfLf(buf, start, Math.min(limit, start + maxRequestLine + 2));
+        if (lineEnd < 0) {
+            return limit - start >= maxRequestLine + 2 ? fail(head, HttpFailure.REQUEST_LINE_TOO_LONG) : NEED_MORE;
+        }
+        int lineTo = trimCr(buf, start, lineEnd);
+        if (lineTo - start > maxRequestLine) {
+            return fail(head, HttpFailure.REQUEST_LINE_TOO_LONG);
+        }
+        if (!requestLine(buf, start + GET.length, lineTo, head)) {
+            return fail(head, HttpFailure.MALFORMED_REQUEST);
+        }
+        head.keepAlive = head.http11;
+        int headersFrom = lineEnd + 1;
+        int headersLimit = Math.min(limit, headersFrom + maxHeaders);
+        int pos = headersFrom;
+        while (true) {
+            int lf = indexOfLf(buf, pos, headersLimit);
+            if (lf < 0) {
+                return limit - headersFrom >= maxHeaders ? fail(head, HttpFailure.HEADERS_TOO_LARGE) : NEED_MORE;
+            }
+            int to = trimCr(buf, pos, lf);
+            if (to == pos) {
+                head.length = lf + 1 - start;
+                return COMPLETE;
+            }
+            HttpFailure failure = header(buf, pos, to, head);
+            if (failure != null) {
+                return fail(head, failure);
+            }
+            pos = lf + 1;
+        }
+    }
+
+    /** COMPLETE if the input starts with "GET ", NEED_MORE if it still might, FAILED if not. */
+    private static int checkMethod(ByteBuf buf, int start, int limit) {
+        int n = Math.min(GET.length, limit - start);
+        for (int i = 0; i < n; i++) {
+            if (buf.getByte(start + i) != GET[i]) {
+                return FAILED;
+            }
+        }
+        return n == GET.length ? COMPLETE : NEED_MORE;
+    }
+
+    /** Another well-formed method gets 405; anything else is not HTTP. */
+    private static HttpFailure methodFailure(ByteBuf buf, int start, int limit) {
+        int end = Math.min(limit, start + MAX_METHOD);
+        for (int i = start; i < end; i++) {
+            byte b = buf.getByte(i);
+            if (b == ' ') {
+                return i > start ? HttpFailure.METHOD_NOT_ALLOWED : HttpFailure.MALFORMED_REQUEST;
+            }
+            if (b < 'A' || b > 'Z') {
+                return HttpFailure.MALFORMED_REQUEST;
+            }
+        }
+        // Too early to tell a slow "DELETE " from garbage: call it a bad method, a client that
+        // sends only capitals before the space is sending some method.
+        return HttpFailure.METHOD_NOT_ALLOWED;
+    }
+
+    private static boolean requestLine(ByteBuf buf, int from, int to, RequestHead head) {
+        if (from >= to || buf.getByte(from) != '/') {
+            return false;
+        }
+        int pathEnd = -1;
+        int targetEnd = from;
+        while (targetEnd < to) {
+            byte b = buf.getByte(targetEnd);
+            if (b == ' ') {
+                break;
+            }
+            if (b < 0x21 || b == 0x7F) {
+                return false;
+            }
+            if (b == '?' && pathEnd < 0) {
+                pathEnd = targetEnd;
+            }
+            targetEnd++;
+        }
+        if (pathEnd < 0) {
+            pathEnd = targetEnd;
+        }
+        head.route = Route.of(buf, from, pathEnd);
+        head.queryFrom = Math.min(pathEnd + 1, targetEnd);
+        head.queryTo = targetEnd;
+        int version = targetEnd + 1;
+        if (to - version != HTTP_1_.length + 1 || !HeadBytes.equals(buf, version, HTTP_1_)) {
+            return false;
+        }
+        byte minor = buf.getByte(version + HTTP_1_.length);
+        if (minor != '0' && minor != '1') {
+            return false;
+        }
+        head.http11 = minor == '1';
+        return true;
+    }
+
+    private static HttpFailure header(ByteBuf buf, int from, int to, RequestHead head) {
+        byte first = buf.getByte(from);
+        if (first == ' ' || first == '\t') {
+            return HttpFailure.MALFORMED_REQUEST; // obsolete line folding
+        }
+        int colon = buf.indexOf(from, to, (byte) ':');
+        if (colon <= from || isWhitespace(buf.getByte(colon - 1))) {
+            return HttpFailure.MALFORMED_REQUEST;
+        }
+        int valueFrom = colon + 1;
+        int valueTo = to;
+        while (valueFrom < valueTo && isWhitespace(buf.getByte(valueFrom))) {
+            valueFrom++;
+        }
+        while (valueTo > valueFrom && isWhitespace(buf.getByte(valueTo - 1))) {
+            valueTo--;
+        }
+        if (HeadBytes.equalsIgnoreCase(buf, from, colon, CONNECTION)) {
+            connection(buf, valueFrom, valueTo, head);
+        } else if (HeadBytes.equalsIgnoreCase(buf, from, colon, X_FORWARDED_FOR)) {
+            head.forwardedForFrom = valueFrom;
+            head.forwardedForTo = valueTo;
+        } else if (HeadBytes.equalsIgnoreCase(buf, from, colon, X_REAL_IP)) {
+            head.realIpFrom = valueFrom;
+            head.realIpTo = valueTo;
+        } else if (HeadBytes.equalsIgnoreCase(buf, from, colon, CONTENT_LENGTH)) {
+            if (valueTo - valueFrom != 1 || buf.getByte(valueFrom) != '0') {
+                return HttpFailure.MALFORMED_REQUEST;
+            }
+        } else if (HeadBytes.equalsIgnoreCase(buf, from, colon, TRANSFER_ENCODING)) {
+            return HttpFailure.MALFORMED_REQUEST;
+        }
+        return null;
+    }
+
+    private static void connection(ByteBuf buf, int from, int to, RequestHead head) {
+        int tokenFrom = from;
+        while (tokenFrom < to) {
+            int comma = buf.indexOf(tokenFrom, to, (byte) ',');
+            int tokenTo = comma < 0 ? to : comma;
+            int a = tokenFrom;
+            int b = tokenTo;
+            while (a < b && isWhitespace(buf.getByte(a))) {
+                a++;
+            }
+            while (b > a && isWhitespace(buf.getByte(b - 1))) {
+                b--;
+            }
+            if (HeadBytes.equalsIgnoreCase(buf, a, b, CLOSE)) {
+                head.keepAlive = false;
+            } else if (HeadBytes.equalsIgnoreCase(buf, a, b, KEEP_ALIVE)) {
+                head.keepAlive = true;
+            }
+            tokenFrom = tokenTo + 1;
+        }
+    }
+
+    private static int fail(RequestHead head, HttpFailure failure) {
+        head.failure = failure;
+        return FAILED;
+    }
+
+    private static int indexOfLf(ByteBuf buf, int from, int to) {
+        return from >= to ? -1 : buf.indexOf(from, to, (byte) '\n');
+    }
+
+    private static int trimCr(ByteBuf buf, int from, int lf) {
+        return lf > from && buf.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+}

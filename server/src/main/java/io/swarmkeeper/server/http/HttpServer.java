@@ -1,0 +1,140 @@
+package io.swarmkeeper.server.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.swarmkeeper.core.RequestCounters;
+import io.swarmkeeper.core.Tracker;
+import io.swarmkeeper.server.Transports;
+import io.swarmkeeper.server.config.AnnounceConfig;
+import io.swarmkeeper.server.config.HttpConfig;
+import io.swarmkeeper.server.config.ListenAddress;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP tracker: BEP 3 announce (BEP 23 compact, BEP 7 IPv6, BEP 24 external ip), BEP 48
+ * scrape (BEP 21 downloaders), and /stats, /metrics, /health, on Netty with native epoll where
+ * available. Requests are parsed by our own allocation-free codecs, not Netty's HTTP codec.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** IPPROTO_IPV6 / IPV6_V6ONLY on Linux: an IPv6 wildcard must not take the IPv4 port too. */
+    private static final IntegerUnixChannelOption IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+    /** Seconds a clean stop waits for in-flight answers. */
+    private static final int SHUTDOWN_QUIET_SECONDS = 0;
+    private static final int SHUTDOWN_TIMEOUT_SECONDS = 5;
+
+    private final HttpConfig config;
+    private final Shared shared;
+    private final ConnectionLimiter limiter;
+    private final List<Channel> listeners = new ArrayList<>();
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+
+    public HttpServer(HttpConfig http, AnnounceConfig announce, Tracker tracker, RequestCounters counters,
+                      TrackerStats stats) {
+        this.config = http;
+        this.shared = new Shared(http, announce, tracker, counters, stats);
+        this.limiter = new ConnectionLimiter(http.maxConnections());
+    }
+
+    /** Binds every configured address; returns them with the ports actually bound (for port 0). */
+    public List<InetSocketAddress> start() {
+        bossGroup = Transports.group(1, "http-accept");
+        workerGroup = Transports.group(config.threads(), "http");
+        List<InetSocketAddress> bound = new ArrayList<>();
+        try {
+            for (String listen : config.listen()) {
+                InetSocketAddress address = ListenAddress.parse(listen);
+                ServerBootstrap bootstrap = new ServerBootstrap()
+                        .group(bossGroup, workerGroup)
+                        .channel(Transports.serverSocketChannel())
+                        .option(ChannelOption.SO_BACKLOG, 1024)
+                        .option(ChannelOption.SO_REUSEADDR, true)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childHandler(new Initializer());
+                if (Transports.nativeEpoll() && address.getAddress() instanceof Inet6Address) {
+                    bootstrap.option(IPV6_V6ONLY, 1);
+                }
+                Channel channel = bootstrap.bind(address).syncUninterruptibly().channel();
+                listeners.add(channel);
+                bound.add((InetSocketAddress) channel.localAddress());
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("HTTP tracker listening on {}", bound);
+        return bound;
+    }
+
+    /** Open connections now, for tests and stats. */
+    public int openConnections() {
+        return limiter.open();
+    }
+
+    /** Stops accepting, lets answers being written finish, then closes every connection. */
+    @Override
+    public void close() {
+        for (Channel listener : listeners) {
+            listener.close().syncUninterruptibly();
+        }
+        listeners.clear();
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(SHUTDOWN_QUIET_SECONDS, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .syncUninterruptibly();
+            bossGroup.shutdownGracefully(SHUTDOWN_QUIET_SECONDS, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .syncUninterruptibly();
+            workerGroup = bossGroup = null;
+        }
+    }
+
+    private final class Initializer extends ChannelInitializer<SocketChannel> {
+        @Override
+        protected void initChannel(SocketChannel ch) {
+            ch.pipeline()
+                    .addLast(limiter)
+                    .addLast(new IdleStateHandler(0, 0, config.idleTimeout(), TimeUnit.SECONDS))
+                    .addLast(new HttpTrackerHandler(shared));
+        }
+    }
+
+    /** What every connection's handler shares: configuration, the tracker, and per-loop workspaces. */
+    static final class Shared {
+        final int idleTimeout;
+        final TrustedProxies proxies;
+        final Counting counting;
+        final AnnounceResponder announce;
+        final ScrapeResponder scrape;
+        final PageResponder pages;
+        final FastThreadLocal<HttpWorkspace> workspace;
+
+        Shared(HttpConfig http, AnnounceConfig announceConfig, Tracker tracker, RequestCounters counters,
+               TrackerStats stats) {
+            idleTimeout = http.idleTimeout();
+            proxies = new TrustedProxies(http.trustedProxies());
+            counting = new Counting(counters);
+            announce = new AnnounceResponder(tracker, announceConfig.allowClientIp(), counting);
+            scrape = new ScrapeResponder(tracker, http.fullScrape(), counting);
+            pages = new PageResponder(stats);
+            workspace = new FastThreadLocal<>() {
+                @Override
+                protected HttpWorkspace initialValue() {
+                    return new HttpWorkspace(http.maxRequestLine(), http.maxHeaders(), http.scrapeMaxHashes(), proxies);
+                }
+            };
+        }
+    }
+}
