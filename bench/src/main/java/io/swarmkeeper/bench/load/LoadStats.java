@@ -19,6 +19,8 @@ public final class LoadStats {
     public long announceReplies;
     public long scrapeReplies;
     public long peersReturned;
+    /** TCP connections opened (HTTP): one per request against a tracker that closes after each answer. */
+    public long connectionsOpened;
     /** Requests whose reply did not come within the timeout. */
     public long lost;
     /** Replies that came after their request had been counted lost: not an error of the tracker. */
@@ -66,7 +68,7 @@ public final class LoadStats {
     public void reset() {
         // The progress line's rate is a difference of totals, so its total goes on across the reset.
         warmupResponses += responses();
-        requests = connectReplies = announceReplies = scrapeReplies = peersReturned = lost = late = cpuNanos = allocatedBytes = 0;
+        requests = connectReplies = announceReplies = scrapeReplies = peersReturned = connectionsOpened = lost = late = cpuNanos = allocatedBytes = 0;
         Arrays.fill(errors, 0);
         latencyNanos.reset();
         publish();
@@ -78,6 +80,7 @@ public final class LoadStats {
         total.announceReplies += announceReplies;
         total.scrapeReplies += scrapeReplies;
         total.peersReturned += peersReturned;
+        total.connectionsOpened += connectionsOpened;
         total.lost += lost;
         total.late += late;
         total.cpuNanos += cpuNanos;

@@ -55,18 +55,54 @@ public final class PeerPopulation {
             torrent[p] = torrents.pick(random);
             port[p] = (char) (1024 + random.nextInt(65536 - 1024));
             seeder[p] = random.nextDouble() < seederFraction;
-            int n = 1 + random.nextInt(maxScrape);
+            int n = 1 + random.nextInt(Math.min(maxScrape, torrents.count()));
             scrapeFrom[p] = used;
             scrapeCount[p] = (byte) n;
             for (int i = 0; i < n; i++) {
-                scrape[used++] = torrents.pick(random);
+                int t = distinctPick(torrents, random, scrape, scrapeFrom[p], used);
+                scrape[used++] = t;
             }
         }
         scrapeTorrents = Arrays.copyOf(scrape, used);
     }
 
+    /**
+     * A torrent not yet in {@code chosen[from, to)}: clients scrape a torrent once per request, and
+     * trackers answer a repeated hash with a repeated dictionary key (opentracker does), which a
+     * strict decoder rightly refuses. Popular torrents would repeat often, so a repeat is redrawn,
+     * a bounded number of times; then the first unchosen torrent is taken (there is one, as at most
+     * {@code torrents.count()} are chosen).
+     */
+    private static int distinctPick(TorrentSet torrents, SplittableRandom random, int[] chosen, int from, int to) {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int t = torrents.pick(random);
+            if (!contains(chosen, from, to, t)) {
+                return t;
+            }
+        }
+        int t = 0;
+        while (contains(chosen, from, to, t)) {
+            t++;
+        }
+        return t;
+    }
+
+    private static boolean contains(int[] values, int from, int to, int value) {
+        for (int i = from; i < to; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int count() {
         return torrent.length;
+    }
+
+    /** The torrent {@code peer} announces to. */
+    public int torrent(int peer) {
+        return torrent[peer];
     }
 
     public int scrapeCount(int peer) {

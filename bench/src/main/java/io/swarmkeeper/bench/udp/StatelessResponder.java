@@ -1,6 +1,7 @@
 package io.swarmkeeper.bench.udp;
 
 import io.netty.buffer.ByteBuf;
+import io.swarmkeeper.bench.load.Buffers;
 import io.swarmkeeper.protocol.udp.UdpAction;
 import io.swarmkeeper.protocol.udp.UdpAnnounceResponse;
 import io.swarmkeeper.protocol.udp.UdpConnectResponse;

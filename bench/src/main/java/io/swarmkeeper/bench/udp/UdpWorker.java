@@ -1,6 +1,7 @@
 package io.swarmkeeper.bench.udp;
 
 import io.netty.buffer.ByteBuf;
+import io.swarmkeeper.bench.load.Buffers;
 import io.swarmkeeper.bench.load.LoadStats;
 import io.swarmkeeper.bench.load.LoadWorker;
 import io.swarmkeeper.bench.load.PeerPopulation;

@@ -1,4 +1,4 @@
-package io.swarmkeeper.bench.udp;
+package io.swarmkeeper.bench.load;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -8,8 +8,8 @@ import io.netty.buffer.UnpooledByteBufAllocator;
  * {@code finally} right where they are made, so leak tracking finds nothing, and under the tests'
  * paranoid level it would record a stack trace on every access and measure itself.
  */
-final class Buffers {
-    static final ByteBufAllocator UNTRACKED = new UnpooledByteBufAllocator(true, true);
+public final class Buffers {
+    public static final ByteBufAllocator UNTRACKED = new UnpooledByteBufAllocator(true, true);
 
     private Buffers() {}
 }
