@@ -1,26 +1,17 @@
 package io.swarmkeeper.bench.udp;
 
-import java.io.IOException;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.channels.DatagramChannel;
-
 /**
- * One socket of a UDP worker and the requests in flight on it. Each request takes a slot; the
- * slot's index is in the low bits of its transaction id and a sequence number in the high bits,
- * so a reply finds its request in one array read, and a stale or forged id never matches.
+ * The requests in flight on one socket of a UDP worker, and the socket's connection id. Each
+ * request takes a slot; the slot's index is in the low bits of its transaction id and a sequence
+ * number in the high bits, so a reply finds its request in one array read, and a stale or forged
+ * id never matches.
  */
 final class UdpLane {
     static final byte FREE = 0;
     static final byte CONNECT = 1;
     static final byte ANNOUNCE = 2;
     static final byte SCRAPE = 3;
-    /** Asked of the kernel so a burst of replies is not dropped while the worker is busy; it may cap it. */
-    private static final int RECEIVE_BUFFER_BYTES = 4 << 20;
 
-    final DatagramChannel channel;
     long connectionId;
     boolean hasConnectionId;
     boolean connectInFlight;
@@ -37,16 +28,10 @@ final class UdpLane {
     private int freeCount;
     private int sequence;
 
-    UdpLane(InetSocketAddress target, int window) throws IOException {
+    UdpLane(int window) {
         if (window < 1 || window > 1 << 16) {
             throw new IllegalArgumentException("window per socket must be 1 to 65536, not " + window);
         }
-        channel = DatagramChannel.open(target.getAddress() instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-        channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
-        channel.configureBlocking(false);
-        // Connected: the kernel drops datagrams from any other source, and read/write need no address objects.
-        channel.connect(target);
         slotBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(window - 1));
         slotMask = (1 << slotBits) - 1;
         transactionId = new int[window];

@@ -9,40 +9,30 @@ import io.swarmkeeper.bench.load.ReplyError;
 import io.swarmkeeper.bench.load.RunWindow;
 import io.swarmkeeper.bench.load.ThreadCost;
 import io.swarmkeeper.bench.load.TorrentSet;
-import io.swarmkeeper.protocol.AnnounceRequest;
-import io.swarmkeeper.protocol.udp.UdpAnnounceRequest;
 import io.swarmkeeper.protocol.udp.UdpAnnounceResponse;
-import io.swarmkeeper.protocol.udp.UdpConnectRequest;
-import io.swarmkeeper.protocol.udp.UdpConnectResponse;
-import io.swarmkeeper.protocol.udp.UdpResponseHeader;
-import io.swarmkeeper.protocol.udp.UdpScrapeRequest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * One thread of UDP load: a few connected non-blocking sockets, each keeping its share of the
- * window in flight. It polls the sockets in turn, validates each reply, and answers it with the
- * next request on the same socket, so the window stays full without a timer. Nothing is
- * allocated per request: one direct buffer each way, a reused announce holder, primitive slots.
- *
- * <p>Each socket connects first (BEP 15) and refreshes its connection id well inside the minute
- * a client may use one. A request without a reply within {@link #TIMEOUT_NANOS} is counted lost
- * and its slot reused.
+ * One thread of UDP load on the JDK's non-blocking datagram channels: a few connected sockets,
+ * each keeping its share of the window in flight. It polls the sockets in turn, hands each reply
+ * to {@link UdpRequests}, and answers it with the next request on the same socket, so the window
+ * stays full without a timer. Nothing is allocated per request: one direct buffer each way, and
+ * a connected channel's read and write need no address objects.
  */
 public final class UdpWorker implements LoadWorker {
-    /** Far beyond any loopback round trip, even through a full socket buffer. */
-    static final long TIMEOUT_NANOS = 1_000_000_000L;
-    /** BEP 15: a client may use a connection id for one minute; asking every 30 s keeps a margin. */
-    static final long REFRESH_NANOS = 30_000_000_000L;
     /** Housekeeping (timeouts, warm-up end, progress) runs this often, not per packet. */
     private static final long HOUSEKEEPING_NANOS = 10_000_000L;
     /** Replies read from one socket before turning to the next, so no socket starves the others. */
@@ -59,42 +49,35 @@ public final class UdpWorker implements LoadWorker {
     private static final int RECEIVE_BYTES = 65_536;
     /** The largest request: a scrape of 74 info-hashes is 1496 bytes. */
     private static final int SEND_BYTES = 2_048;
-
+    /** Asked of the kernel so a burst of replies is not dropped while the worker is busy; it may cap it. */
+    private static final int SOCKET_BUFFER_BYTES = 4 << 20;
     private static final Consumer<SelectionKey> IGNORE_KEY = key -> { };
 
     private final InetSocketAddress target;
-    private final int sockets;
     private final int windowPerSocket;
-    private final TorrentSet torrents;
-    private final PeerPopulation peers;
-    private final int numwant;
-    private final int scrapePercent;
     private final RunWindow window;
-    private final SplittableRandom random;
-    private final int peerLength;
     private final LoadStats stats = new LoadStats();
-    private final AnnounceRequest announce = new AnnounceRequest();
+    private final UdpRequests requests;
+    private final UdpLane[] lanes;
+    private final DatagramChannel[] channels;
 
-    private UdpLane[] lanes;
-    private Selector selector;
     private ByteBuf sendBuf;
     private ByteBuffer sendNio;
     private ByteBuf receiveBuf;
     private ByteBuffer receiveNio;
+    private Selector selector;
 
     public UdpWorker(InetSocketAddress target, int sockets, int windowPerSocket, TorrentSet torrents,
                      PeerPopulation peers, int numwant, int scrapePercent, RunWindow window, long seed) {
         this.target = target;
-        this.sockets = sockets;
         this.windowPerSocket = windowPerSocket;
-        this.torrents = torrents;
-        this.peers = peers;
-        this.numwant = numwant;
-        this.scrapePercent = scrapePercent;
         this.window = window;
-        this.random = new SplittableRandom(seed);
-        this.peerLength = target.getAddress() instanceof Inet6Address
+        this.lanes = new UdpLane[sockets];
+        this.channels = new DatagramChannel[sockets];
+        int peerLength = target.getAddress() instanceof Inet6Address
                 ? UdpAnnounceResponse.PEER_IPV6_LENGTH : UdpAnnounceResponse.PEER_IPV4_LENGTH;
+        this.requests = new UdpRequests(torrents, peers, numwant, scrapePercent, peerLength,
+                new SplittableRandom(seed), stats);
     }
 
     @Override
@@ -109,24 +92,34 @@ public final class UdpWorker implements LoadWorker {
         // NIO views of the same memory: the codec writes the ByteBuf, the channel reads the view.
         sendNio = sendBuf.nioBuffer(0, SEND_BYTES);
         receiveNio = receiveBuf.nioBuffer(0, RECEIVE_BYTES);
-        lanes = new UdpLane[sockets];
         try {
             selector = Selector.open();
-            for (int i = 0; i < sockets; i++) {
-                lanes[i] = new UdpLane(target, windowPerSocket);
-                lanes[i].channel.register(selector, SelectionKey.OP_READ);
+            for (int i = 0; i < lanes.length; i++) {
+                lanes[i] = new UdpLane(windowPerSocket);
+                channels[i] = open(target);
+                channels[i].register(selector, SelectionKey.OP_READ);
             }
             loop();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            for (UdpLane lane : lanes) {
-                closeQuietly(lane == null ? null : lane.channel);
+            for (DatagramChannel channel : channels) {
+                closeQuietly(channel);
             }
             closeQuietly(selector);
             sendBuf.release();
             receiveBuf.release();
         }
+    }
+
+    private static DatagramChannel open(InetSocketAddress target) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(target.getAddress() instanceof Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER_BYTES);
+        channel.configureBlocking(false);
+        // Connected: the kernel drops datagrams from any other source, and read/write need no address objects.
+        channel.connect(target);
+        return channel;
     }
 
     private void loop() throws IOException {
@@ -146,15 +139,15 @@ public final class UdpWorker implements LoadWorker {
                     counting = true;
                 }
                 for (UdpLane lane : lanes) {
-                    stats.lost += lane.expire(now - TIMEOUT_NANOS);
+                    requests.expire(lane, now);
                 }
                 stats.publish();
                 nextHousekeeping = now + HOUSEKEEPING_NANOS;
             }
             boolean received = false;
-            for (UdpLane lane : lanes) {
-                received |= receive(lane);
-                fill(lane);
+            for (int i = 0; i < lanes.length; i++) {
+                received |= receive(lanes[i], channels[i]);
+                fill(lanes[i], channels[i]);
             }
             if (received) {
                 emptyPasses = 0;
@@ -172,12 +165,12 @@ public final class UdpWorker implements LoadWorker {
         stats.publish();
     }
 
-    private boolean receive(UdpLane lane) throws IOException {
+    private boolean receive(UdpLane lane, DatagramChannel channel) throws IOException {
         for (int i = 0; i < READ_BATCH; i++) {
             receiveNio.clear();
             int length;
             try {
-                length = lane.channel.read(receiveNio);
+                length = channel.read(receiveNio);
             } catch (PortUnreachableException e) {
                 stats.error(ReplyError.UNREACHABLE);
                 return i > 0;
@@ -186,88 +179,27 @@ public final class UdpWorker implements LoadWorker {
                 return i > 0;
             }
             receiveBuf.setIndex(0, length);
-            onReply(lane, System.nanoTime());
+            requests.onReply(lane, receiveBuf, System.nanoTime());
         }
         return true;
     }
 
-    private void onReply(UdpLane lane, long now) {
-        if (receiveBuf.readableBytes() < UdpResponseHeader.LENGTH) {
-            stats.error(ReplyError.TOO_SHORT);
-            return;
-        }
-        int transactionId = UdpResponseHeader.transactionId(receiveBuf);
-        int slot = lane.slotOf(transactionId);
-        if (slot < 0) {
-            if (lane.timedOut(transactionId)) {
-                stats.late++;
-            } else {
-                stats.error(ReplyError.UNKNOWN_TRANSACTION);
-            }
-            return;
-        }
-        byte kind = lane.kind(slot);
-        ReplyError error = UdpReplyCheck.check(receiveBuf, kind, lane.scrapeEntries(slot), numwant, peerLength);
-        stats.latency(now - lane.sentAtNanos(slot));
-        lane.end(slot);
-        if (error != null) {
-            stats.error(error);
-            return;
-        }
-        switch (kind) {
-            case UdpLane.CONNECT -> {
-                lane.connectionId = UdpConnectResponse.connectionId(receiveBuf);
-                lane.hasConnectionId = true;
-                lane.connectionIdAtNanos = now;
-                stats.connectReplies++;
-            }
-            case UdpLane.ANNOUNCE -> {
-                stats.announceReplies++;
-                stats.peersReturned += UdpAnnounceResponse.peerCount(receiveBuf, peerLength);
-            }
-            default -> stats.scrapeReplies++;
-        }
-    }
-
     /** Sends requests on {@code lane} until its window is full or the socket would block. */
-    private void fill(UdpLane lane) throws IOException {
+    private void fill(UdpLane lane, DatagramChannel channel) throws IOException {
         while (lane.hasFreeSlot()) {
-            long now = System.nanoTime();
-            boolean refresh = !lane.hasConnectionId || now - lane.connectionIdAtNanos > REFRESH_NANOS;
             sendBuf.clear();
-            int id;
-            if (refresh && !lane.connectInFlight) {
-                id = lane.begin(UdpLane.CONNECT, 0, now);
-                UdpConnectRequest.write(sendBuf, id);
-            } else if (!lane.hasConnectionId) {
-                return; // nothing else may be sent before the first connect is answered
-            } else if (random.nextInt(100) < scrapePercent) {
-                id = writeScrape(lane, now);
-            } else {
-                peers.nextAnnounce(random.nextInt(peers.count()), numwant, random, announce);
-                id = lane.begin(UdpLane.ANNOUNCE, 0, now);
-                UdpAnnounceRequest.write(sendBuf, lane.connectionId, id, announce);
+            int slot = requests.next(lane, sendBuf, System.nanoTime());
+            if (slot == UdpRequests.NOTHING_TO_SEND) {
+                return;
             }
             sendNio.clear().limit(sendBuf.writerIndex());
-            if (lane.channel.write(sendNio) == 0) {
+            if (channel.write(sendNio) == 0) {
                 // The socket's send buffer is full: give the slot back and try again next pass.
-                lane.end(lane.slotOf(id));
+                lane.end(slot);
                 return;
             }
             stats.requests++;
         }
-    }
-
-    private int writeScrape(UdpLane lane, long now) {
-        int peer = random.nextInt(peers.count());
-        int entries = peers.scrapeCount(peer);
-        int id = lane.begin(UdpLane.SCRAPE, entries, now);
-        UdpScrapeRequest.writeHeader(sendBuf, lane.connectionId, id);
-        for (int i = 0; i < entries; i++) {
-            int t = peers.scrapeTorrent(peer, i);
-            UdpScrapeRequest.writeInfoHash(sendBuf, torrents.high(t), torrents.middle(t), torrents.low(t));
-        }
-        return id;
     }
 
     private static void closeQuietly(Closeable closeable) {
