@@ -2,7 +2,6 @@ package io.swarmkeeper.bench;
 
 import io.swarmkeeper.bench.udp.StatelessResponder;
 import java.net.InetAddress;
-import io.swarmkeeper.bench.udp.UdpTransport;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,10 +23,6 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--sockets", defaultValue = "4", description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
     int sockets;
 
-    @Option(names = "--transport", defaultValue = "nio", converter = TransportConverter.class,
-            description = "nio (JDK datagram channels) or epoll (Netty native, recvmmsg/sendmmsg). Default: ${DEFAULT-VALUE}.")
-    UdpTransport transport;
-
     @Option(names = "--window", defaultValue = "256", description = "Requests in flight in all, split across sockets. Default: ${DEFAULT-VALUE}.")
     int window;
 
@@ -38,7 +33,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InetAddress loopback = InetAddress.getByName(ipv6 ? "::1" : "127.0.0.1");
         try (StatelessResponder responder = StatelessResponder.start(new InetSocketAddress(loopback, 0))) {
-            return UdpCommand.run("calibrate", responder.address(), transport, load, sockets, window, spec);
+            return UdpCommand.run("calibrate", responder.address(), load, sockets, window, spec);
         }
     }
 }

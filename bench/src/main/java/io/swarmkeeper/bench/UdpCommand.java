@@ -1,7 +1,6 @@
 package io.swarmkeeper.bench;
 
 import io.swarmkeeper.bench.udp.UdpLoad;
-import io.swarmkeeper.bench.udp.UdpTransport;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,26 +26,21 @@ final class UdpCommand implements Callable<Integer> {
     @Option(names = "--sockets", defaultValue = "4", description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
     int sockets;
 
-    @Option(names = "--transport", defaultValue = "nio", converter = TransportConverter.class,
-            description = "nio (JDK datagram channels) or epoll (Netty native, recvmmsg/sendmmsg). Default: ${DEFAULT-VALUE}.")
-    UdpTransport transport;
-
     @Option(names = "--window", defaultValue = "256", description = "Requests in flight in all, split across sockets. Default: ${DEFAULT-VALUE}.")
     int window;
 
     @Override
     public Integer call() throws Exception {
-        return run("udp", target, transport, load, sockets, window, spec);
+        return run("udp", target, load, sockets, window, spec);
     }
 
-    static int run(String mode, InetSocketAddress target, UdpTransport transport, LoadOptions load, int sockets,
-                   int window, CommandSpec spec)
+    static int run(String mode, InetSocketAddress target, LoadOptions load, int sockets, int window, CommandSpec spec)
             throws Exception {
         load.validate(spec.commandLine());
         LoadOptions.require(spec.commandLine(), sockets >= load.threads, "--sockets must be at least --threads");
         LoadOptions.require(spec.commandLine(), window >= sockets && window / sockets <= 1 << 16,
                 "--window must be at least --sockets and at most 65536 per socket");
-        UdpLoad udp = new UdpLoad(target, transport, load.threads, sockets, window, load.torrents, load.peers, load.numwant,
+        UdpLoad udp = new UdpLoad(target, load.threads, sockets, window, load.torrents, load.peers, load.numwant,
                 load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed);
         return SummaryPrinter.print(udp.run(mode, load.warmup, load.duration, System.err), load.json, System.out);
     }

@@ -2,7 +2,6 @@ package io.swarmkeeper.bench.udp;
 
 import io.swarmkeeper.bench.load.LoadRun;
 import io.swarmkeeper.bench.load.LoadStats;
-import io.swarmkeeper.bench.load.LoadWorker;
 import io.swarmkeeper.bench.load.PeerPopulation;
 import io.swarmkeeper.bench.load.RunWindow;
 import io.swarmkeeper.bench.load.Summary;
@@ -12,11 +11,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** A UDP load run: its shape, and how it is split into workers. */
-public record UdpLoad(InetSocketAddress target, UdpTransport transport, int threads, int sockets, int window, int torrents, int peers,
+public record UdpLoad(InetSocketAddress target, int threads, int sockets, int window, int torrents, int peers,
                       int numwant, int scrapePercent, int maxScrape, double seeders, double paretoShape, long seed) {
 
     public UdpLoad {
@@ -36,18 +34,14 @@ public record UdpLoad(InetSocketAddress target, UdpTransport transport, int thre
         }
         // The window opens after the populations are built: building 100,000 peers is not load.
         RunWindow runWindow = RunWindow.startingNow(warmup, duration);
-        List<LoadWorker> workers = new ArrayList<>();
+        List<UdpWorker> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int workerSockets = share(sockets, t);
-            int perSocket = share(window, t) / workerSockets;
-            workers.add(transport == UdpTransport.EPOLL
-                    ? new NettyUdpWorker(target, workerSockets, perSocket, torrentSet, populations.get(t), numwant,
-                            scrapePercent, runWindow, random.nextLong())
-                    : new UdpWorker(target, workerSockets, perSocket, torrentSet, populations.get(t), numwant,
-                            scrapePercent, runWindow, random.nextLong()));
+            workers.add(new UdpWorker(target, workerSockets, share(window, t) / workerSockets, torrentSet,
+                    populations.get(t), numwant, scrapePercent, runWindow, random.nextLong()));
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
-        return Summary.of(mode + "/" + transport.name().toLowerCase(Locale.ROOT), target.getAddress().getHostAddress() + ":" + target.getPort(),
+        return Summary.of(mode, target.getAddress().getHostAddress() + ":" + target.getPort(),
                 runWindow.countedSeconds(), threads, sockets, window, total);
     }
 
