@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
 
 /** A UDP load run: its shape, and how it is split into workers. */
 public record UdpLoad(InetSocketAddress target, int threads, int sockets, int window, int torrents, int peers,
-                      int numwant, int scrapePercent, int maxScrape, double seeders, double paretoShape, long seed) {
+                      int numwant, int scrapePercent, int maxScrape, double seeders, double paretoShape, long seed,
+                      double rate) {
 
     public UdpLoad {
         if (sockets < threads || window < sockets) {
@@ -38,7 +39,7 @@ public record UdpLoad(InetSocketAddress target, int threads, int sockets, int wi
         for (int t = 0; t < threads; t++) {
             int workerSockets = share(sockets, t);
             workers.add(new UdpWorker(target, workerSockets, share(window, t) / workerSockets, torrentSet,
-                    populations.get(t), numwant, scrapePercent, runWindow, random.nextLong()));
+                    populations.get(t), numwant, scrapePercent, rate / threads, runWindow, random.nextLong()));
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
         return Summary.of(mode, target.getAddress().getHostAddress() + ":" + target.getPort(),

@@ -24,7 +24,7 @@ class UdpLoadSmokeTest {
     private static final Duration DURATION = Duration.ofSeconds(2);
 
     private static UdpLoad load(InetSocketAddress target) {
-        return new UdpLoad(target, 1, 2, 32, 1_000, 5_000, 30, 10, 10, 0.25, 1.1, 7);
+        return new UdpLoad(target, 1, 2, 32, 1_000, 5_000, 30, 10, 10, 0.25, 1.1, 7, 0);
     }
 
     @Test
