@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "respond", mixinStandardHelpOptions = true,
         description = {"Runs calibrate's stateless UDP responder alone, for a while, in its own process.",
-                "Pin it and the generator to different CPUs (taskset) to measure the generator's ceiling as a tracker would see it."})
+                "Pin it and the generator to different CPUs (taskset) to measure the generator's ceiling",
+                "as a tracker would see it."})
 final class RespondCommand implements Callable<Integer> {
     @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", converter = Target.class,
             description = "Where to answer, e.g. 127.0.0.1:7000.")

@@ -23,14 +23,17 @@ final class UdpCommand implements Callable<Integer> {
             description = "The tracker's UDP address, e.g. 127.0.0.1:6969 or [::1]:6969.")
     InetSocketAddress target;
 
-    @Option(names = "--sockets", defaultValue = "4", description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sockets", defaultValue = "4",
+            description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
     int sockets;
 
     @Option(names = "--rate", defaultValue = "0",
-            description = "Requests per second at most, for latency at a set load (0: as fast as the window allows). Default: ${DEFAULT-VALUE}.")
+            description = "Requests per second at most, for latency at a set load (0: as fast as the window "
+                    + "allows). Default: ${DEFAULT-VALUE}.")
     double rate;
 
-    @Option(names = "--window", defaultValue = "128", description = "Requests in flight in all, split across sockets. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--window", defaultValue = "128",
+            description = "Requests in flight in all, split across sockets. Default: ${DEFAULT-VALUE}.")
     int window;
 
     @Override

@@ -30,7 +30,8 @@ public record HttpLoad(InetSocketAddress target, int threads, int connections, i
         SplittableRandom random = new SplittableRandom(seed + 1);
         List<PeerPopulation> populations = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, t * (peers / threads + 1),
+            int idBase = t * (peers / threads + 1);
+            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, idBase,
                     random.split()));
         }
         RunWindow runWindow = RunWindow.startingNow(warmup, duration);

@@ -20,17 +20,19 @@ public record UdpLoad(InetSocketAddress target, int threads, int sockets, int wi
 
     public UdpLoad {
         if (sockets < threads || window < sockets) {
-            throw new IllegalArgumentException("need at least one socket per thread and one request in flight per socket");
+            throw new IllegalArgumentException("need a socket per thread and a request in flight per socket");
         }
     }
 
     /** Runs for {@code warmup} then {@code duration}, printing progress, and sums up what was counted. */
-    public Summary run(String mode, Duration warmup, Duration duration, PrintStream progress) throws InterruptedException {
+    public Summary run(String mode, Duration warmup, Duration duration, PrintStream progress)
+            throws InterruptedException {
         TorrentSet torrentSet = new TorrentSet(torrents, paretoShape, seed);
         SplittableRandom random = new SplittableRandom(seed + 1);
         List<PeerPopulation> populations = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, t * (peers / threads + 1),
+            int idBase = t * (peers / threads + 1);
+            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, idBase,
                     random.split()));
         }
         // The window opens after the populations are built: building 100,000 peers is not load.
