@@ -1,5 +1,6 @@
 package io.swarmkeeper.bench.udp;
 
+import io.swarmkeeper.bench.load.Addresses;
 import io.swarmkeeper.bench.load.LoadRun;
 import io.swarmkeeper.bench.load.LoadStats;
 import io.swarmkeeper.bench.load.PeerPopulation;
@@ -44,7 +45,7 @@ public record UdpLoad(InetSocketAddress target, int threads, int sockets, int wi
                     populations.get(t), numwant, scrapePercent, rate / threads, runWindow, random.nextLong()));
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
-        return Summary.of(mode, target.getAddress().getHostAddress() + ":" + target.getPort(),
+        return Summary.of(mode, Addresses.text(target),
                 runWindow.countedSeconds(), threads, sockets, window, total);
     }
 
