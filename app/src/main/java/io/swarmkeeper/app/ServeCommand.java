@@ -36,13 +36,11 @@ final class ServeCommand implements Callable<Integer> {
             overrides.put("http.listen", http);
         }
         TrackerConfig settings = new ConfigLoader().load(config, System.getenv(), overrides);
-        CountDownLatch stopped = new CountDownLatch(1);
-        TrackerServer server = TrackerServer.start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
+        CountDownLatch stop = new CountDownLatch(1);
+        StopSignals.onTermOrInt(stop::countDown);
+        try (TrackerServer server = TrackerServer.start(settings)) {
+            stop.await();
+        }
         return 0;
     }
 }

@@ -14,23 +14,25 @@ public final class RequestCounters {
     public enum Kind { CONNECT, ANNOUNCE, SCRAPE, OTHER }
     public enum Outcome { OK, ERROR }
 
-    private static final int SLOTS = Protocol.values().length * Family.values().length
-            * Kind.values().length * Outcome.values().length;
+    // values() copies an array on every call, so the sizes are read once.
+    private static final int FAMILIES = Family.values().length;
+    private static final int KINDS = Kind.values().length;
+    private static final int OUTCOMES = Outcome.values().length;
+    private static final int SLOTS = Protocol.values().length * FAMILIES * KINDS * OUTCOMES;
     /** Pad each thread's slots to their own cache lines so two loops never share one. */
     private static final int PADDING = 16;
 
     private final List<long[]> perThread = new ArrayList<>();
     private final ThreadLocal<long[]> mine = ThreadLocal.withInitial(this::register);
 
-    public static int slot(Protocol protocol, Family family, Kind kind, Outcome outcome) {
-        return ((protocol.ordinal() * Family.values().length + family.ordinal()) * Kind.values().length
-                + kind.ordinal()) * Outcome.values().length + outcome.ordinal();
+    private static int slot(Protocol protocol, Family family, Kind kind, Outcome outcome) {
+        return ((protocol.ordinal() * FAMILIES + family.ordinal()) * KINDS + kind.ordinal()) * OUTCOMES
+                + outcome.ordinal();
     }
 
-    /** Counts one request; {@code slot} from {@link #slot}, computed once by the caller. */
-    public void increment(int slot) {
-        long[] counts = mine.get();
-        counts[PADDING + slot]++;
+    /** Counts one request, in memory only the calling thread writes. */
+    public void count(Protocol protocol, Family family, Kind kind, Outcome outcome) {
+        mine.get()[PADDING + slot(protocol, family, kind, outcome)]++;
     }
 
     public long sum(Protocol protocol, Family family, Kind kind, Outcome outcome) {

@@ -2,30 +2,43 @@ package io.swarmkeeper.server;
 
 import io.swarmkeeper.core.AnnouncePolicy;
 import io.swarmkeeper.core.Clock;
+import io.swarmkeeper.core.ConnectionIds;
 import io.swarmkeeper.core.InMemorySwarmStore;
 import io.swarmkeeper.core.RequestCounters;
 import io.swarmkeeper.core.Tracker;
 import io.swarmkeeper.server.config.AnnounceConfig;
 import io.swarmkeeper.server.config.TrackerConfig;
+import io.swarmkeeper.server.http.HttpServer;
+import io.swarmkeeper.server.http.TrackerStats;
+import io.swarmkeeper.server.udp.UdpServer;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The whole tracker process: the swarm store, its listeners and its housekeeping. */
+/** The whole tracker process: the swarm store, its UDP and HTTP listeners, and housekeeping. */
 public final class TrackerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerServer.class);
 
     private final Tracker tracker;
-    private final RequestCounters counters = new RequestCounters();
+    private final UdpServer udp;
+    private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
+    private List<InetSocketAddress> udpAddresses = List.of();
+    private List<InetSocketAddress> httpAddresses = List.of();
 
-    private TrackerServer(TrackerConfig config) {
+    private TrackerServer(TrackerConfig config, Clock clock) {
         AnnounceConfig announce = config.announce();
         AnnouncePolicy policy = new AnnouncePolicy(announce.interval(), announce.intervalJitter(),
                 announce.minInterval(), announce.numwantDefault(), announce.numwantMax(), announce.peerTimeout());
-        tracker = new Tracker(new InMemorySwarmStore(announce.peerTimeout()), policy, Clock.SYSTEM);
+        tracker = new Tracker(new InMemorySwarmStore(announce.peerTimeout()), policy, clock);
+        RequestCounters counters = new RequestCounters();
+        udp = new UdpServer(config.udp(), announce, tracker,
+                ConnectionIds.withRandomSecret(config.udp().connectionIdMaxAge(), clock), counters);
+        http = new HttpServer(config.http(), announce, tracker, counters, new TrackerStats(tracker, counters));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
             thread.setDaemon(true);
@@ -34,20 +47,40 @@ public final class TrackerServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(tracker::expire, announce.expireEvery(), announce.expireEvery(), TimeUnit.SECONDS);
     }
 
+    /**
+     * Binds every configured listener and returns once all are ready.
+     *
+     * @throws IllegalStateException naming the address if one cannot be bound; nothing stays bound
+     */
     public static TrackerServer start(TrackerConfig config) {
-        return new TrackerServer(config);
+        TrackerServer server = new TrackerServer(config, Clock.SYSTEM);
+        try {
+            server.udpAddresses = server.udp.start();
+            server.httpAddresses = server.http.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    public List<InetSocketAddress> udpAddresses() {
+        return udpAddresses;
+    }
+
+    public List<InetSocketAddress> httpAddresses() {
+        return httpAddresses;
     }
 
     public Tracker tracker() {
         return tracker;
     }
 
-    public RequestCounters counters() {
-        return counters;
-    }
-
+    /** Stops accepting, lets in-flight answers go out, then stops housekeeping. */
     @Override
     public void close() {
+        http.close();
+        udp.close();
         housekeeping.shutdownNow();
         LOG.info("stopped");
     }

@@ -49,11 +49,6 @@ public final class BencodeEncoder {
         out.writeByte(':');
     }
 
-    /** Bytes a {@link #lengthPrefix} for {@code length} takes. */
-    public static int lengthPrefixSize(int length) {
-        return Ascii.digits(length) + 1;
-    }
-
     /** A key (or any ASCII string) encoded once, to be written with {@code out.writeBytes(key)}. */
     public static byte[] key(String ascii) {
         byte[] raw = ascii.getBytes(StandardCharsets.US_ASCII);

@@ -13,27 +13,36 @@ import io.swarmkeeper.protocol.InfoHash;
  * {@code uploaded}, {@code downloaded}, {@code event}, {@code numwant}, {@code compact},
  * {@code no_peer_id}, {@code key}. {@code ip}, {@code ipv4}, {@code ipv6} (BEP 7) are recorded as
  * claimed and left for the transport to use or not; one that does not parse is ignored, since a
- * claim is advisory. Unknown keys (and {@code trackerid}, which we never issue) are ignored.
- * A repeated key counts with its last value.
+ * claim is advisory. Unknown keys (and {@code trackerid}, which we never issue) are skipped without
+ * even decoding their values. A repeated key counts with its last value.
  */
 public final class AnnounceQueryParser {
     /** Longest decoded value we read; the longest meaningful one is a bracketed IPv6 with port. */
     static final int MAX_VALUE = 64;
 
-    private static final byte[] INFO_HASH = HeadBytes.ascii("info_hash");
-    private static final byte[] PEER_ID = HeadBytes.ascii("peer_id");
-    private static final byte[] PORT = HeadBytes.ascii("port");
-    private static final byte[] UPLOADED = HeadBytes.ascii("uploaded");
-    private static final byte[] DOWNLOADED = HeadBytes.ascii("downloaded");
-    private static final byte[] LEFT = HeadBytes.ascii("left");
-    private static final byte[] EVENT = HeadBytes.ascii("event");
-    private static final byte[] NUMWANT = HeadBytes.ascii("numwant");
-    private static final byte[] COMPACT = HeadBytes.ascii("compact");
-    private static final byte[] NO_PEER_ID = HeadBytes.ascii("no_peer_id");
-    private static final byte[] KEY = HeadBytes.ascii("key");
-    private static final byte[] IP = HeadBytes.ascii("ip");
-    private static final byte[] IPV4 = HeadBytes.ascii("ipv4");
-    private static final byte[] IPV6 = HeadBytes.ascii("ipv6");
+    private static final int UNKNOWN = -1;
+    private static final int K_INFO_HASH = 0;
+    private static final int K_PEER_ID = 1;
+    private static final int K_PORT = 2;
+    private static final int K_UPLOADED = 3;
+    private static final int K_DOWNLOADED = 4;
+    private static final int K_LEFT = 5;
+    private static final int K_EVENT = 6;
+    private static final int K_NUMWANT = 7;
+    private static final int K_COMPACT = 8;
+    private static final int K_NO_PEER_ID = 9;
+    private static final int K_KEY = 10;
+    private static final int K_IP = 11;
+    private static final int K_IPV4 = 12;
+    private static final int K_IPV6 = 13;
+    /** Known keys, indexed by the K_ constants; the most frequent first. */
+    private static final byte[][] KEYS = {
+        HeadBytes.ascii("info_hash"), HeadBytes.ascii("peer_id"), HeadBytes.ascii("port"),
+        HeadBytes.ascii("uploaded"), HeadBytes.ascii("downloaded"), HeadBytes.ascii("left"),
+        HeadBytes.ascii("event"), HeadBytes.ascii("numwant"), HeadBytes.ascii("compact"),
+        HeadBytes.ascii("no_peer_id"), HeadBytes.ascii("key"), HeadBytes.ascii("ip"),
+        HeadBytes.ascii("ipv4"), HeadBytes.ascii("ipv6"),
+    };
     private static final byte[] STARTED = HeadBytes.ascii("started");
     private static final byte[] STOPPED = HeadBytes.ascii("stopped");
     private static final byte[] COMPLETED = HeadBytes.ascii("completed");
@@ -54,81 +63,96 @@ public final class AnnounceQueryParser {
         boolean left = false;
         cursor.reset(buf, from, to);
         while (cursor.next()) {
+            int key = key();
+            if (key == UNKNOWN) {
+                continue; // not decoded at all: whatever a client adds must not fail its announce
+            }
             int n = cursor.decodeValue(value);
             if (n == QueryCursor.BAD_ENCODING) {
                 return HttpFailure.BAD_PERCENT_ENCODING;
             }
             if (n == QueryCursor.TOO_LONG) {
-                if (cursor.keyIs(INFO_HASH)) {
-                    return HttpFailure.INVALID_INFO_HASH;
+                switch (key) {
+                    case K_INFO_HASH:
+                        return HttpFailure.INVALID_INFO_HASH;
+                    case K_PEER_ID:
+                        return HttpFailure.INVALID_PEER_ID;
+                    case K_IP, K_IPV4, K_IPV6:
+                        continue; // a host name, say: a claim we cannot use anyway
+                    default:
+                        return HttpFailure.VALUE_TOO_LONG;
                 }
-                if (cursor.keyIs(PEER_ID)) {
-                    return HttpFailure.INVALID_PEER_ID;
-                }
-                return HttpFailure.VALUE_TOO_LONG;
             }
-            if (cursor.keyIs(INFO_HASH)) {
-                if (n != InfoHash.LENGTH) {
-                    return HttpFailure.INVALID_INFO_HASH;
+            switch (key) {
+                case K_INFO_HASH -> {
+                    if (n != InfoHash.LENGTH) {
+                        return HttpFailure.INVALID_INFO_HASH;
+                    }
+                    request.infoHashHigh = InfoHash.high(value, 0);
+                    request.infoHashMiddle = InfoHash.middle(value, 0);
+                    request.infoHashLow = InfoHash.low(value, 0);
+                    infoHash = true;
                 }
-                request.infoHashHigh = InfoHash.high(value, 0);
-                request.infoHashMiddle = InfoHash.middle(value, 0);
-                request.infoHashLow = InfoHash.low(value, 0);
-                infoHash = true;
-            } else if (cursor.keyIs(PEER_ID)) {
-                if (n != AnnounceRequest.PEER_ID_LENGTH) {
-                    return HttpFailure.INVALID_PEER_ID;
+                case K_PEER_ID -> {
+                    if (n != AnnounceRequest.PEER_ID_LENGTH) {
+                        return HttpFailure.INVALID_PEER_ID;
+                    }
+                    System.arraycopy(value, 0, request.peerId, 0, n);
+                    peerId = true;
                 }
-                System.arraycopy(value, 0, request.peerId, 0, n);
-                peerId = true;
-            } else if (cursor.keyIs(PORT)) {
-                long p = Decimal.parse(value, 0, n);
-                if (p < 1 || p > 65535) {
-                    return HttpFailure.INVALID_PORT;
+                case K_PORT -> {
+                    long p = Decimal.parse(value, 0, n);
+                    if (p < 1 || p > 65535) {
+                        return HttpFailure.INVALID_PORT;
+                    }
+                    request.port = (int) p;
+                    port = true;
                 }
-                request.port = (int) p;
-                port = true;
-            } else if (cursor.keyIs(UPLOADED)) {
-                request.uploaded = Decimal.parse(value, 0, n);
-                if (request.uploaded < 0) {
-                    return HttpFailure.INVALID_NUMBER;
+                case K_UPLOADED -> {
+                    request.uploaded = Decimal.parse(value, 0, n);
+                    if (request.uploaded < 0) {
+                        return HttpFailure.INVALID_NUMBER;
+                    }
                 }
-            } else if (cursor.keyIs(DOWNLOADED)) {
-                request.downloaded = Decimal.parse(value, 0, n);
-                if (request.downloaded < 0) {
-                    return HttpFailure.INVALID_NUMBER;
+                case K_DOWNLOADED -> {
+                    request.downloaded = Decimal.parse(value, 0, n);
+                    if (request.downloaded < 0) {
+                        return HttpFailure.INVALID_NUMBER;
+                    }
                 }
-            } else if (cursor.keyIs(LEFT)) {
-                request.left = Decimal.parse(value, 0, n);
-                if (request.left < 0) {
-                    return HttpFailure.INVALID_NUMBER;
+                case K_LEFT -> {
+                    request.left = Decimal.parse(value, 0, n);
+                    if (request.left < 0) {
+                        return HttpFailure.INVALID_NUMBER;
+                    }
+                    left = true;
                 }
-                left = true;
-            } else if (cursor.keyIs(EVENT)) {
-                int event = event(n);
-                if (event < 0) {
-                    return HttpFailure.INVALID_EVENT;
+                case K_EVENT -> {
+                    int event = event(n);
+                    if (event < 0) {
+                        return HttpFailure.INVALID_EVENT;
+                    }
+                    request.event = event;
                 }
-                request.event = event;
-            } else if (cursor.keyIs(NUMWANT)) {
-                HttpFailure failure = numwant(n, request);
-                if (failure != null) {
-                    return failure;
+                case K_NUMWANT -> {
+                    HttpFailure failure = numwant(n, request);
+                    if (failure != null) {
+                        return failure;
+                    }
                 }
-            } else if (cursor.keyIs(COMPACT)) {
-                request.compact = !(n == 1 && value[0] == '0');
-            } else if (cursor.keyIs(NO_PEER_ID)) {
-                request.noPeerId = n == 1 && value[0] == '1';
-            } else if (cursor.keyIs(KEY)) {
-                request.key = key(n);
-                request.hasKey = true;
-            } else if (cursor.keyIs(IP)) {
-                claimIpv4(request, n);
-                claimIpv6(request, n);
-            } else if (cursor.keyIs(IPV4)) {
-                claimIpv4(request, n);
-            } else if (cursor.keyIs(IPV6)) {
-                claimIpv6(request, n);
+                case K_COMPACT -> request.compact = !(n == 1 && value[0] == '0');
+                case K_NO_PEER_ID -> request.noPeerId = n == 1 && value[0] == '1';
+                case K_KEY -> {
+                    request.key = keyValue(n);
+                    request.hasKey = true;
+                }
+                case K_IP -> {
+                    claimIpv4(request, n);
+                    claimIpv6(request, n);
+                }
+                case K_IPV4 -> claimIpv4(request, n);
+                case K_IPV6 -> claimIpv6(request, n);
+                default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
         if (!infoHash) {
@@ -141,6 +165,16 @@ public final class AnnounceQueryParser {
             return HttpFailure.MISSING_PORT;
         }
         return left ? null : HttpFailure.MISSING_LEFT;
+    }
+
+    /** Which known key the cursor is at, or {@link #UNKNOWN}; the index into {@link #KEYS}. */
+    private int key() {
+        for (int i = 0; i < KEYS.length; i++) {
+            if (cursor.keyIs(KEYS[i])) {
+                return i;
+            }
+        }
+        return UNKNOWN;
     }
 
     private int event(int n) {
@@ -178,7 +212,7 @@ public final class AnnounceQueryParser {
      * number they spell, so the same client gets the same key over UDP (where it is a u32), and
      * fold anything else with a simple hash.
      */
-    private int key(int n) {
+    private int keyValue(int n) {
         int hex = 0;
         boolean allHex = n > 0 && n <= 8;
         int hash = 0;

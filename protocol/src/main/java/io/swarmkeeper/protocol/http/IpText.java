@@ -10,9 +10,6 @@ import io.swarmkeeper.protocol.bencode.Ascii;
 public final class IpText {
     /** Returned by {@link #parseIpv4} for text that is not a dotted quad. */
     public static final long NOT_IPV4 = -1;
-    /** The longest IPv6 text this class writes: eight groups of four hex digits and seven colons. */
-    public static final int MAX_IPV6_TEXT = 39;
-    public static final int MAX_IPV4_TEXT = 15;
 
     private IpText() {}
 
@@ -74,8 +71,8 @@ public final class IpText {
         while (i < to) {
             int start = i;
             int value = 0;
-            while (i < to && i - start < 5 && hex(b[i]) >= 0) {
-                value = value << 4 | hex(b[i]);
+            while (i < to && i - start < 5 && Hex.digit(b[i]) >= 0) {
+                value = value << 4 | Hex.digit(b[i]);
                 i++;
             }
             int digits = i - start;
@@ -142,18 +139,6 @@ public final class IpText {
         return true;
     }
 
-    private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
 
     /** Bytes {@link #writeIpv4} writes for {@code address}. */
     public static int ipv4Length(int address) {

@@ -62,8 +62,8 @@ final class QueryCursor {
                 if (i + 2 >= valueTo) {
                     return BAD_ENCODING;
                 }
-                int hi = hex(buf.getByte(i + 1));
-                int lo = hex(buf.getByte(i + 2));
+                int hi = Hex.digit(buf.getByte(i + 1));
+                int lo = Hex.digit(buf.getByte(i + 2));
                 if (hi < 0 || lo < 0) {
                     return BAD_ENCODING;
                 }
@@ -80,16 +80,4 @@ final class QueryCursor {
         return n;
     }
 
-    private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
 }

@@ -73,12 +73,6 @@ public final class QueryEncoder {
         }
     }
 
-    public static String percentEncode(byte[] bytes) {
-        StringBuilder q = new StringBuilder(bytes.length * 3);
-        percentEncode(q, bytes);
-        return q.toString();
-    }
-
     private static String ipv4(int a) {
         return (a >>> 24) + "." + (a >>> 16 & 0xFF) + "." + (a >>> 8 & 0xFF) + "." + (a & 0xFF);
     }

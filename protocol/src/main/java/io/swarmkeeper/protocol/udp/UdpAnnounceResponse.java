@@ -52,7 +52,8 @@ public final class UdpAnnounceResponse {
         if (error != null) {
             return error;
         }
-        return (packet.readableBytes() - PEERS_OFFSET) % peerLength == 0 ? null : UdpDecodeError.REPLY_PARTIAL_ENTRY;
+        boolean whole = (packet.readableBytes() - PEERS_OFFSET) % peerLength == 0;
+        return whole ? null : UdpDecodeError.REPLY_PARTIAL_ENTRY;
     }
 
     public static int transactionId(ByteBuf packet) {

@@ -38,7 +38,8 @@ public final class UdpScrapeResponse {
         if (error != null) {
             return error;
         }
-        return (packet.readableBytes() - ENTRIES_OFFSET) % ENTRY_LENGTH == 0 ? null : UdpDecodeError.REPLY_PARTIAL_ENTRY;
+        boolean whole = (packet.readableBytes() - ENTRIES_OFFSET) % ENTRY_LENGTH == 0;
+        return whole ? null : UdpDecodeError.REPLY_PARTIAL_ENTRY;
     }
 
     public static int transactionId(ByteBuf packet) {

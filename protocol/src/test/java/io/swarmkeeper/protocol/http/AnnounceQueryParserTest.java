@@ -75,6 +75,12 @@ class AnnounceQueryParserTest {
     }
 
     @Test
+    void skips_keys_it_does_not_know_whatever_their_values() {
+        assertThat(parse(VALID + "&x=%4&passkey=" + "p".repeat(200) + "&ip=" + "host.".repeat(20) + "example")).isNull();
+        assertThat(request.claimedIpv4Present).isFalse();
+    }
+
+    @Test
     void takes_a_negative_numwant_as_the_default() {
         assertThat(parse(VALID + "&numwant=-1")).isNull();
         assertThat(request.numwant).isEqualTo(AnnounceRequest.NUMWANT_DEFAULT);
@@ -101,8 +107,8 @@ class AnnounceQueryParserTest {
             "info_hash=" + HASH + "&peer_id=" + PEER + "&port=1&left=0&event=begun|INVALID_EVENT",
             "info_hash=" + HASH + "&peer_id=" + PEER + "&port=1&left=0&numwant=lots|INVALID_NUMWANT",
             "info_hash=%zz&peer_id=" + PEER + "&port=1&left=0|BAD_PERCENT_ENCODING",
-            "info_hash=" + HASH + "&peer_id=" + PEER + "&port=1&left=0&x=%4|BAD_PERCENT_ENCODING",
-            "info_hash=" + HASH + "&peer_id=" + PEER + "&port=1&left=0&ip=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|VALUE_TOO_LONG",
+            "info_hash=" + HASH + "&peer_id=" + PEER + "&port=1&left=0&key=%4|BAD_PERCENT_ENCODING",
+            "info_hash=" + HASH + "&peer_id=" + PEER + "&port=1&left=0&key=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|VALUE_TOO_LONG",
     })
     void names_what_is_wrong_with_a_bad_announce(String query, HttpFailure expected) {
         assertThat(parse(query)).isEqualTo(expected);

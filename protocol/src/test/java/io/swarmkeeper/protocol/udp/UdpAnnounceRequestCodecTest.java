@@ -80,7 +80,7 @@ class UdpAnnounceRequestCodecTest {
 
         AnnounceRequest got = decode(packet);
 
-        assertThat(new String(got.urlData, 0, got.urlDataLength, StandardCharsets.US_ASCII)).isEqualTo("/announce?a=b&");
+        assertThat(urlData(got)).isEqualTo("/announce?a=b&");
     }
 
     @Test
@@ -91,7 +91,7 @@ class UdpAnnounceRequestCodecTest {
 
         AnnounceRequest got = decode(packet);
 
-        assertThat(new String(got.urlData, 0, got.urlDataLength, StandardCharsets.US_ASCII)).isEqualTo("/x");
+        assertThat(urlData(got)).isEqualTo("/x");
     }
 
     @Test
@@ -155,6 +155,10 @@ class UdpAnnounceRequestCodecTest {
 
     private static UdpDecodeError decodeError(ByteBuf packet) {
         return UdpRequestDecoder.decode(packet, IDS, new AnnounceRequest());
+    }
+
+    private static String urlData(AnnounceRequest request) {
+        return new String(request.urlData, 0, request.urlDataLength, StandardCharsets.US_ASCII);
     }
 
     private static byte[] ascii(String text) {

@@ -34,23 +34,4 @@ public record Cidr(byte[] network, int prefixLength) {
         }
         return new Cidr(address, prefix);
     }
-
-    /** Whether {@code address} (4 or 16 bytes) lies in this block; families never match each other. */
-    public boolean contains(byte[] address) {
-        if (address.length != network.length) {
-            return false;
-        }
-        int full = prefixLength / 8;
-        for (int i = 0; i < full; i++) {
-            if (address[i] != network[i]) {
-                return false;
-            }
-        }
-        int rest = prefixLength % 8;
-        if (rest == 0) {
-            return true;
-        }
-        int mask = 0xFF << (8 - rest) & 0xFF;
-        return (address[full] & mask) == (network[full] & mask);
-    }
 }

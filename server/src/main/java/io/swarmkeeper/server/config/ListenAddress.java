@@ -1,5 +1,6 @@
 package io.swarmkeeper.server.config;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -7,6 +8,12 @@ import java.net.UnknownHostException;
 /** Parses {@code HOST:PORT}, {@code [V6]:PORT} and {@code :PORT} (all interfaces) without DNS look-ups of literals. */
 public final class ListenAddress {
     private ListenAddress() {}
+
+    /** The {@code HOST:PORT} / {@code [V6]:PORT} form that {@link #parse} reads. */
+    public static String format(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
 
     public static InetSocketAddress parse(String text) {
         String host;

@@ -21,10 +21,6 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         this.maxConnections = maxConnections;
     }
 
-    int open() {
-        return open.get();
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         if (open.incrementAndGet() > maxConnections) {

@@ -2,6 +2,7 @@ package io.swarmkeeper.server.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -50,7 +51,12 @@ public final class HttpServer implements AutoCloseable {
         this.limiter = new ConnectionLimiter(http.maxConnections());
     }
 
-    /** Binds every configured address; returns them with the ports actually bound (for port 0). */
+    /**
+     * Binds every configured address; returns them with the ports actually bound (for port 0).
+     *
+     * @throws IllegalStateException if an address cannot be bound (nothing is left listening)
+     * @throws IllegalArgumentException if an address does not parse
+     */
     public List<InetSocketAddress> start() {
         bossGroup = Transports.group(1, "http-accept");
         workerGroup = Transports.group(config.threads(), "http");
@@ -68,21 +74,23 @@ public final class HttpServer implements AutoCloseable {
                 if (Transports.nativeEpoll() && address.getAddress() instanceof Inet6Address) {
                     bootstrap.option(IPV6_V6ONLY, 1);
                 }
-                Channel channel = bootstrap.bind(address).syncUninterruptibly().channel();
-                listeners.add(channel);
-                bound.add((InetSocketAddress) channel.localAddress());
+                ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
+                if (!binding.isSuccess()) {
+                    close();
+                    throw new IllegalStateException("cannot bind HTTP " + ListenAddress.format(address) + ": "
+                            + binding.cause().getMessage(), binding.cause());
+                }
+                listeners.add(binding.channel());
+                InetSocketAddress local = (InetSocketAddress) binding.channel().localAddress();
+                bound.add(local);
+                LOG.info("HTTP tracker listening on {} ({})", ListenAddress.format(local),
+                        Transports.nativeEpoll() ? "epoll" : "nio");
             }
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException badAddress) {
             close();
-            throw e;
+            throw badAddress;
         }
-        LOG.info("HTTP tracker listening on {}", bound);
         return bound;
-    }
-
-    /** Open connections now, for tests and stats. */
-    public int openConnections() {
-        return limiter.open();
     }
 
     /** Stops accepting, lets answers being written finish, then closes every connection. */

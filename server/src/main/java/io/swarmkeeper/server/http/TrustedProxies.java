@@ -43,10 +43,6 @@ final class TrustedProxies {
         }
     }
 
-    boolean isEmpty() {
-        return networkHigh.length == 0;
-    }
-
     boolean contains(ClientAddress address) {
         long high = address.mappedHigh();
         long low = address.mappedLow();

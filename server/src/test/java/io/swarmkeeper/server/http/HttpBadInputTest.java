@@ -124,6 +124,15 @@ class HttpBadInputTest {
     }
 
     @Test
+    void a_client_that_half_closes_after_its_request_still_gets_the_answer() throws Exception {
+        try (RawHttp raw = new RawHttp(tracker.ipv4)) {
+            raw.send("GET /health HTTP/1.1\r\n\r\n").shutdownOutput();
+            assertThat(raw.read().status()).isEqualTo(200);
+            assertThat(raw.closedWithin(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
     void a_slow_client_is_closed_after_the_idle_timeout_while_others_are_served() throws Exception {
         try (RawHttp slow = new RawHttp(tracker.ipv4)) {
             long start = System.nanoTime();

@@ -34,6 +34,11 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Half-closes: the server sees the end of input, we can still read. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     Response read() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {

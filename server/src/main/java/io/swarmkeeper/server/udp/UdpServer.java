@@ -1,0 +1,117 @@
+package io.swarmkeeper.server.udp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.swarmkeeper.core.ConnectionIds;
+import io.swarmkeeper.core.RequestCounters;
+import io.swarmkeeper.core.Tracker;
+import io.swarmkeeper.server.Transports;
+import io.swarmkeeper.server.config.AnnounceConfig;
+import io.swarmkeeper.server.config.ListenAddress;
+import io.swarmkeeper.server.config.UdpConfig;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BEP 15 UDP tracker. With native epoll every event loop owns one SO_REUSEPORT socket per
+ * listen address, so the kernel spreads senders over the loops and no packet changes thread;
+ * with NIO there is one socket per address.
+ */
+public final class UdpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(UdpServer.class);
+    /** Tasks already queued on the loops get this long to run before the loops stop. */
+    private static final long QUIET_PERIOD_MILLIS = 100;
+    private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+
+    private final UdpConfig config;
+    private final UdpChannelInitializer initializer;
+    private final List<Channel> channels = new ArrayList<>();
+    private EventLoopGroup group;
+
+    public UdpServer(UdpConfig config, AnnounceConfig announce, Tracker tracker, ConnectionIds connectionIds,
+                     RequestCounters counters) {
+        this.config = config;
+        this.initializer = new UdpChannelInitializer(tracker, connectionIds, counters, announce.allowClientIp());
+    }
+
+    /**
+     * Binds every listen address and returns the addresses actually bound, in configuration order
+     * (so a port of 0 comes back as the port the system chose).
+     *
+     * @throws IllegalStateException naming the address when one cannot be bound; nothing stays bound
+     */
+    public synchronized List<InetSocketAddress> start() {
+        if (group != null) {
+            throw new IllegalStateException("UDP server already started");
+        }
+        group = Transports.group(config.threads(), "udp");
+        List<InetSocketAddress> bound = new ArrayList<>();
+        try {
+            for (String listen : config.listen()) {
+                bound.add(bind(ListenAddress.parse(listen)));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return bound;
+    }
+
+    private InetSocketAddress bind(InetSocketAddress address) {
+        Bootstrap bootstrap = new Bootstrap().handler(initializer);
+        UdpSockets.configure(bootstrap, address.getAddress() instanceof Inet6Address);
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            loops.add((EventLoop) executor);
+        }
+        int sockets = UdpSockets.socketPerEventLoop() ? loops.size() : 1;
+        // The first socket fixes the port (the system's choice for port 0); the others share it.
+        InetSocketAddress local = bindOne(bootstrap.clone(loops.get(0)), address);
+        for (int i = 1; i < sockets; i++) {
+            bindOne(bootstrap.clone(loops.get(i)), local);
+        }
+        log.info("UDP tracker listening on {} ({} socket{}, {})", ListenAddress.format(local), sockets, sockets == 1 ? "" : "s",
+                Transports.nativeEpoll() ? "epoll" : "nio");
+        return local;
+    }
+
+    private InetSocketAddress bindOne(Bootstrap bootstrap, InetSocketAddress address) {
+        try {
+            Channel channel = bootstrap.bind(address).sync().channel();
+            channels.add(channel);
+            return (InetSocketAddress) channel.localAddress();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding UDP " + ListenAddress.format(address));
+        } catch (Exception e) {
+            // sync() rethrows the bind failure itself (a checked exception it does not declare).
+            throw new IllegalStateException("cannot bind UDP " + ListenAddress.format(address) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes every socket, then stops the event loops. A close runs on the socket's loop after the
+     * read batch in progress, whose replies are flushed when the batch completes, so no request
+     * already read loses its answer.
+     */
+    @Override
+    public synchronized void close() {
+        for (Channel channel : channels) {
+            channel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS);
+        }
+        channels.clear();
+        if (group != null) {
+            group.shutdownGracefully(QUIET_PERIOD_MILLIS, CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                    .awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS + QUIET_PERIOD_MILLIS);
+            group = null;
+        }
+    }
+}
