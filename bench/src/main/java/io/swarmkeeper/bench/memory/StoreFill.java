@@ -45,6 +45,11 @@ public final class StoreFill {
 
     /** Announces every peer of the plan into {@code store}, from its planned source address. */
     public static void fill(InMemorySwarmStore store, FillPlan plan) {
+        fill(store, plan, System.currentTimeMillis() / 1000);
+    }
+
+    /** The same at a given time, so a benchmark can choose when the peers expire. */
+    public static void fill(InMemorySwarmStore store, FillPlan plan, long nowSeconds) {
         AnnounceRequest request = new AnnounceRequest();
         AnnounceReply reply = new AnnounceReply();
         PeerSink sink = new PeerSink() {
@@ -54,10 +59,9 @@ public final class StoreFill {
             @Override
             public void ipv6(long addressHigh, long addressLow, int port) {}
         };
-        long now = System.currentTimeMillis() / 1000;
         for (int peer = 0; peer < plan.peers(); peer++) {
             plan.announce(peer, 0, request);
-            store.announce(request, 0, 0, now, sink, reply);
+            store.announce(request, 0, 0, nowSeconds, sink, reply);
         }
     }
 
