@@ -38,7 +38,8 @@ import java.util.Arrays;
  */
 public final class UdpFiller {
     private static final long RETRY_NANOS = 1_000_000_000L;
-    private static final int MAX_TRIES = 5;
+    /** Loopback drops only when a socket buffer overflows; ten tries a second apart outlast any burst. */
+    private static final int MAX_TRIES = 10;
     /** BEP 15 ids live at least a minute (opentracker: one to two); renew well inside that. */
     private static final long RECONNECT_NANOS = 30_000_000_000L;
     private static final int CONNECT_TX_BIT = 0x8000_0000;
