@@ -20,10 +20,12 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
-    @Option(names = "--sockets", defaultValue = "4", description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sockets", defaultValue = "4",
+            description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
     int sockets;
 
-    @Option(names = "--window", defaultValue = "256", description = "Requests in flight in all, split across sockets. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--window", defaultValue = "128",
+            description = "Requests in flight in all, split across sockets. Default: ${DEFAULT-VALUE}.")
     int window;
 
     @Option(names = "--ipv6", description = "Use ::1 instead of 127.0.0.1.")
@@ -33,7 +35,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InetAddress loopback = InetAddress.getByName(ipv6 ? "::1" : "127.0.0.1");
         try (StatelessResponder responder = StatelessResponder.start(new InetSocketAddress(loopback, 0))) {
-            return UdpCommand.run("calibrate", responder.address(), load, sockets, window, spec);
+            return UdpCommand.run("calibrate", responder.address(), load, sockets, window, 0, spec);
         }
     }
 }

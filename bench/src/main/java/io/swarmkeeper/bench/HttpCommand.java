@@ -24,13 +24,15 @@ final class HttpCommand implements Callable<Integer> {
     InetSocketAddress target;
 
     @Option(names = "--connections", defaultValue = "64",
-            description = "Connections, each with one request in flight, split across threads. Default: ${DEFAULT-VALUE}.")
+            description = "Connections, each with one request in flight, split across threads. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int connections;
 
     @Override
     public Integer call() throws Exception {
         load.validate(spec.commandLine());
-        LoadOptions.require(spec.commandLine(), connections >= load.threads, "--connections must be at least --threads");
+        LoadOptions.require(spec.commandLine(), connections >= load.threads,
+                "--connections must be at least --threads");
         HttpLoad http = new HttpLoad(target, load.threads, connections, load.torrents, load.peers, load.numwant,
                 load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed);
         return SummaryPrinter.print(http.run(load.warmup, load.duration, System.err), load.json, System.out);

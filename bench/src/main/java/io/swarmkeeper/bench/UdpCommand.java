@@ -23,25 +23,34 @@ final class UdpCommand implements Callable<Integer> {
             description = "The tracker's UDP address, e.g. 127.0.0.1:6969 or [::1]:6969.")
     InetSocketAddress target;
 
-    @Option(names = "--sockets", defaultValue = "4", description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sockets", defaultValue = "4",
+            description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
     int sockets;
 
-    @Option(names = "--window", defaultValue = "256", description = "Requests in flight in all, split across sockets. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Requests per second at most, for latency at a set load (0: as fast as the window "
+                    + "allows). Default: ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(names = "--window", defaultValue = "128",
+            description = "Requests in flight in all, split across sockets. Default: ${DEFAULT-VALUE}.")
     int window;
 
     @Override
     public Integer call() throws Exception {
-        return run("udp", target, load, sockets, window, spec);
+        return run("udp", target, load, sockets, window, rate, spec);
     }
 
-    static int run(String mode, InetSocketAddress target, LoadOptions load, int sockets, int window, CommandSpec spec)
+    static int run(String mode, InetSocketAddress target, LoadOptions load, int sockets, int window, double rate,
+                   CommandSpec spec)
             throws Exception {
         load.validate(spec.commandLine());
         LoadOptions.require(spec.commandLine(), sockets >= load.threads, "--sockets must be at least --threads");
+        LoadOptions.require(spec.commandLine(), rate >= 0, "--rate must be 0 (no limit) or more");
         LoadOptions.require(spec.commandLine(), window >= sockets && window / sockets <= 1 << 16,
                 "--window must be at least --sockets and at most 65536 per socket");
         UdpLoad udp = new UdpLoad(target, load.threads, sockets, window, load.torrents, load.peers, load.numwant,
-                load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed);
+                load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed, rate);
         return SummaryPrinter.print(udp.run(mode, load.warmup, load.duration, System.err), load.json, System.out);
     }
 }

@@ -9,12 +9,14 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "whitelist", mixinStandardHelpOptions = true,
         description = {"Writes the load's torrent set as a whitelist, one hex info-hash a line.",
-                "A whitelist-only tracker (Debian's opentracker) needs it to accept the load; use the load's --torrents and --seed."})
+                "A whitelist-only tracker (Debian's opentracker) needs it to accept the load;",
+                "give it the load's --torrents and --seed."})
 final class WhitelistCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Where to write the list.")
     Path file;
 
-    @Option(names = "--torrents", defaultValue = "10000", description = "Torrents in the workload. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--torrents", defaultValue = "10000",
+            description = "Torrents in the workload. Default: ${DEFAULT-VALUE}.")
     int torrents;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the workload. Default: ${DEFAULT-VALUE}.")

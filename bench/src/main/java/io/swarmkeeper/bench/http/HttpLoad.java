@@ -1,5 +1,6 @@
 package io.swarmkeeper.bench.http;
 
+import io.swarmkeeper.bench.load.Addresses;
 import io.swarmkeeper.bench.load.LoadRun;
 import io.swarmkeeper.bench.load.LoadStats;
 import io.swarmkeeper.bench.load.PeerPopulation;
@@ -7,7 +8,6 @@ import io.swarmkeeper.bench.load.RunWindow;
 import io.swarmkeeper.bench.load.Summary;
 import io.swarmkeeper.bench.load.TorrentSet;
 import java.io.PrintStream;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,11 +26,12 @@ public record HttpLoad(InetSocketAddress target, int threads, int connections, i
 
     public Summary run(Duration warmup, Duration duration, PrintStream progress) throws InterruptedException {
         TorrentSet torrentSet = new TorrentSet(torrents, paretoShape, seed);
-        HttpRequestWriter writer = new HttpRequestWriter(torrentSet, hostHeader());
+        HttpRequestWriter writer = new HttpRequestWriter(torrentSet, Addresses.text(target));
         SplittableRandom random = new SplittableRandom(seed + 1);
         List<PeerPopulation> populations = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, t * (peers / threads + 1),
+            int idBase = t * (peers / threads + 1);
+            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, idBase,
                     random.split()));
         }
         RunWindow runWindow = RunWindow.startingNow(warmup, duration);
@@ -40,12 +41,8 @@ public record HttpLoad(InetSocketAddress target, int threads, int connections, i
                     scrapePercent, runWindow, random.nextLong()));
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
-        return Summary.of("http", hostHeader(), runWindow.countedSeconds(), threads, connections, connections, total);
-    }
-
-    private String hostHeader() {
-        String host = target.getAddress().getHostAddress();
-        return (target.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + target.getPort();
+        return Summary.of("http", Addresses.text(target), runWindow.countedSeconds(), threads, connections,
+                connections, total);
     }
 
     private int share(int total, int t) {

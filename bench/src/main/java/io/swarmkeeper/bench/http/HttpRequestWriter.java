@@ -38,8 +38,11 @@ final class HttpRequestWriter {
 
     HttpRequestWriter(TorrentSet torrents, String host) {
         encodedInfoHash = new byte[torrents.count()][];
+        StringBuilder encoded = new StringBuilder(60);
         for (int t = 0; t < torrents.count(); t++) {
-            encodedInfoHash[t] = ascii(QueryEncoder.percentEncode(torrents.infoHash(t)));
+            encoded.setLength(0);
+            QueryEncoder.percentEncode(encoded, torrents.infoHash(t));
+            encodedInfoHash[t] = ascii(encoded.toString());
         }
         this.host = ascii(host);
     }

@@ -31,7 +31,8 @@ final class HttpResponseParser {
             return ended ? MALFORMED : INCOMPLETE;
         }
         // "HTTP/1.x NNN": 12 bytes at least, digit at 7, space at 8.
-        if (headEnd - from < 12 || in.getByte(from) != 'H' || in.getByte(from + 4) != '/' || in.getByte(from + 8) != ' ') {
+        if (headEnd - from < 12 || in.getByte(from) != 'H' || in.getByte(from + 4) != '/'
+                || in.getByte(from + 8) != ' ') {
             return MALFORMED;
         }
         boolean http10 = in.getByte(from + 7) == '0';
@@ -80,7 +81,8 @@ final class HttpResponseParser {
     /** Index of the blank line's CR ("\r\n\r\n"), or -1. */
     private static int find(ByteBuf in, int from, int to) {
         for (int i = from; i + 3 < to; i++) {
-            if (in.getByte(i) == '\r' && in.getByte(i + 1) == '\n' && in.getByte(i + 2) == '\r' && in.getByte(i + 3) == '\n') {
+            if (in.getByte(i) == '\r' && in.getByte(i + 1) == '\n'
+                    && in.getByte(i + 2) == '\r' && in.getByte(i + 3) == '\n') {
                 return i;
             }
         }

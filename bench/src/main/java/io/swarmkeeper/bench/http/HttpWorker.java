@@ -127,8 +127,8 @@ public final class HttpWorker implements LoadWorker {
     private void open(HttpConnection c) {
         try {
             c.open(target, selector);
-            stats.connectionsOpened++;
             if (c.key.interestOps() == 0) {
+                stats.connectionsOpened++;
                 send(c);
             }
         } catch (IOException e) {
@@ -145,6 +145,7 @@ public final class HttpWorker implements LoadWorker {
         try {
             if (key.isConnectable()) {
                 c.channel.finishConnect();
+                stats.connectionsOpened++;
                 send(c);
             } else if (key.isWritable()) {
                 c.flush();

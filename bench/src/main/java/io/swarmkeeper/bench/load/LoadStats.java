@@ -68,7 +68,8 @@ public final class LoadStats {
     public void reset() {
         // The progress line's rate is a difference of totals, so its total goes on across the reset.
         warmupResponses += responses();
-        requests = connectReplies = announceReplies = scrapeReplies = peersReturned = connectionsOpened = lost = late = cpuNanos = allocatedBytes = 0;
+        requests = connectReplies = announceReplies = scrapeReplies = peersReturned = connectionsOpened = 0;
+        lost = late = cpuNanos = allocatedBytes = 0;
         Arrays.fill(errors, 0);
         latencyNanos.reset();
         publish();

@@ -39,7 +39,8 @@ public record Summary(String mode, String target, double seconds, int threads, i
         return String.format(Locale.ROOT,
                 "%s %s %.1fs: %.0f responses/s (%d announce, %d scrape, %d connect%s), errors %d%s, lost %d, "
                         + "avg peers %.1f, latency us p50 %.0f p99 %.0f p99.9 %.0f max %.0f "
-                        + "[threads %d, sockets %d, window %d; generator CPU %.2f us and %.2f bytes allocated per response]",
+                        + "[threads %d, sockets %d, window %d; "
+                        + "generator CPU %.2f us and %.2f bytes allocated per response]",
                 mode, target, seconds, responsesPerSecond, announceReplies, scrapeReplies, connectReplies,
                 connectionsOpened == 0 ? "" : ", " + connectionsOpened + " TCP connections opened",
                 errors, errorsByKind.isEmpty() ? "" : " " + errorsByKind, lost, averagePeers,

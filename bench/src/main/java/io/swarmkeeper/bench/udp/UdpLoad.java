@@ -1,5 +1,6 @@
 package io.swarmkeeper.bench.udp;
 
+import io.swarmkeeper.bench.load.Addresses;
 import io.swarmkeeper.bench.load.LoadRun;
 import io.swarmkeeper.bench.load.LoadStats;
 import io.swarmkeeper.bench.load.PeerPopulation;
@@ -15,21 +16,24 @@ import java.util.SplittableRandom;
 
 /** A UDP load run: its shape, and how it is split into workers. */
 public record UdpLoad(InetSocketAddress target, int threads, int sockets, int window, int torrents, int peers,
-                      int numwant, int scrapePercent, int maxScrape, double seeders, double paretoShape, long seed) {
+                      int numwant, int scrapePercent, int maxScrape, double seeders, double paretoShape, long seed,
+                      double rate) {
 
     public UdpLoad {
         if (sockets < threads || window < sockets) {
-            throw new IllegalArgumentException("need at least one socket per thread and one request in flight per socket");
+            throw new IllegalArgumentException("need a socket per thread and a request in flight per socket");
         }
     }
 
     /** Runs for {@code warmup} then {@code duration}, printing progress, and sums up what was counted. */
-    public Summary run(String mode, Duration warmup, Duration duration, PrintStream progress) throws InterruptedException {
+    public Summary run(String mode, Duration warmup, Duration duration, PrintStream progress)
+            throws InterruptedException {
         TorrentSet torrentSet = new TorrentSet(torrents, paretoShape, seed);
         SplittableRandom random = new SplittableRandom(seed + 1);
         List<PeerPopulation> populations = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, t * (peers / threads + 1),
+            int idBase = t * (peers / threads + 1);
+            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, idBase,
                     random.split()));
         }
         // The window opens after the populations are built: building 100,000 peers is not load.
@@ -38,10 +42,10 @@ public record UdpLoad(InetSocketAddress target, int threads, int sockets, int wi
         for (int t = 0; t < threads; t++) {
             int workerSockets = share(sockets, t);
             workers.add(new UdpWorker(target, workerSockets, share(window, t) / workerSockets, torrentSet,
-                    populations.get(t), numwant, scrapePercent, runWindow, random.nextLong()));
+                    populations.get(t), numwant, scrapePercent, rate / threads, runWindow, random.nextLong()));
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
-        return Summary.of(mode, target.getAddress().getHostAddress() + ":" + target.getPort(),
+        return Summary.of(mode, Addresses.text(target),
                 runWindow.countedSeconds(), threads, sockets, window, total);
     }
 

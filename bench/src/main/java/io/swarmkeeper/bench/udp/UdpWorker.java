@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.bench.load.Buffers;
 import io.swarmkeeper.bench.load.LoadStats;
 import io.swarmkeeper.bench.load.LoadWorker;
+import io.swarmkeeper.bench.load.Pacer;
 import io.swarmkeeper.bench.load.PeerPopulation;
 import io.swarmkeeper.bench.load.ReplyError;
 import io.swarmkeeper.bench.load.RunWindow;
@@ -56,6 +57,7 @@ public final class UdpWorker implements LoadWorker {
     private final InetSocketAddress target;
     private final int windowPerSocket;
     private final RunWindow window;
+    private final Pacer pacer;
     private final LoadStats stats = new LoadStats();
     private final UdpRequests requests;
     private final UdpLane[] lanes;
@@ -68,10 +70,11 @@ public final class UdpWorker implements LoadWorker {
     private Selector selector;
 
     public UdpWorker(InetSocketAddress target, int sockets, int windowPerSocket, TorrentSet torrents,
-                     PeerPopulation peers, int numwant, int scrapePercent, RunWindow window, long seed) {
+                     PeerPopulation peers, int numwant, int scrapePercent, double rate, RunWindow window, long seed) {
         this.target = target;
         this.windowPerSocket = windowPerSocket;
         this.window = window;
+        this.pacer = new Pacer(rate, window.startNanos());
         this.lanes = new UdpLane[sockets];
         this.channels = new DatagramChannel[sockets];
         int peerLength = target.getAddress() instanceof Inet6Address
@@ -151,7 +154,8 @@ public final class UdpWorker implements LoadWorker {
             }
             if (received) {
                 emptyPasses = 0;
-            } else if (++emptyPasses < SPIN_PASSES) {
+            } else if (++emptyPasses < SPIN_PASSES || pacer.limited()) {
+                // A paced worker never sleeps in epoll: its next send is due in microseconds, not a millisecond.
                 Thread.onSpinWait();
             } else {
                 // The consumer form of select adds nothing to a selected-key set: no allocation.
@@ -187,8 +191,12 @@ public final class UdpWorker implements LoadWorker {
     /** Sends requests on {@code lane} until its window is full or the socket would block. */
     private void fill(UdpLane lane, DatagramChannel channel) throws IOException {
         while (lane.hasFreeSlot()) {
+            long now = System.nanoTime();
+            if (!pacer.tryAcquire(now)) {
+                return;
+            }
             sendBuf.clear();
-            int slot = requests.next(lane, sendBuf, System.nanoTime());
+            int slot = requests.next(lane, sendBuf, now);
             if (slot == UdpRequests.NOTHING_TO_SEND) {
                 return;
             }

@@ -24,12 +24,13 @@ class UdpLoadSmokeTest {
     private static final Duration DURATION = Duration.ofSeconds(2);
 
     private static UdpLoad load(InetSocketAddress target) {
-        return new UdpLoad(target, 1, 2, 32, 1_000, 5_000, 30, 10, 10, 0.25, 1.1, 7);
+        return new UdpLoad(target, 1, 2, 32, 1_000, 5_000, 30, 10, 10, 0.25, 1.1, 7, 0);
     }
 
     @Test
     void against_the_stateless_responder_every_reply_is_valid() throws Exception {
-        try (StatelessResponder responder = StatelessResponder.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        InetSocketAddress anyPort = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        try (StatelessResponder responder = StatelessResponder.start(anyPort)) {
             Summary summary = load(responder.address()).run("calibrate", WARMUP, DURATION, System.err);
 
             assertThat(summary.responses()).isPositive();
@@ -42,7 +43,8 @@ class UdpLoadSmokeTest {
 
     @Test
     void replies_with_a_wrong_transaction_id_are_counted_as_errors() throws Exception {
-        DatagramChannel channel = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        DatagramChannel channel = DatagramChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread responder = new Thread(() -> answerWithWrongTransactionIds(channel), "wrong-responder");
         responder.start();
         try {

@@ -5,7 +5,6 @@ import io.swarmkeeper.bench.load.Buffers;
 import io.swarmkeeper.protocol.AnnounceEvent;
 import io.swarmkeeper.protocol.AnnounceRequest;
 import io.swarmkeeper.protocol.udp.UdpAnnounceRequest;
-import io.swarmkeeper.protocol.udp.UdpAnnounceResponse;
 import io.swarmkeeper.protocol.udp.UdpDecodeError;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +14,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,12 +21,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The UDP codec on the tracker's hot path: decoding an announce into the reused holder, and
- * encoding an announce reply with {@code peers} IPv4 peers, both on direct buffers as the
- * transport uses them. Also the generator's side, encoding an announce request.
+ * The UDP announce request on direct buffers, as the transport sees it: the tracker decoding one
+ * into its reused holder, and the load generator encoding one. The reply is in
+ * {@link UdpAnnounceReplyBenchmark}.
  *
  * <p>Run: {@code java -cp "bench/target/swarmkeeper-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
- * org.openjdk.jmh.Main UdpCodecBenchmark} (add {@code -prof gc} to see that nothing is allocated).
+ * org.openjdk.jmh.Main Udp} (add {@code -prof gc} to see that nothing is allocated).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,11 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class UdpCodecBenchmark {
-    /** 30 is what aquatic's load test and most clients ask for; 0 and 200 bracket it. */
-    @Param({"0", "30", "200"})
-    public int peers;
-
+public class UdpAnnounceCodecBenchmark {
     private ByteBuf announcePacket;
     private ByteBuf out;
     private final AnnounceRequest holder = new AnnounceRequest();
@@ -54,7 +48,7 @@ public class UdpCodecBenchmark {
         request.port = 6881;
         request.left = 1 << 20;
         request.event = AnnounceEvent.STARTED;
-        request.numwant = peers;
+        request.numwant = 30;
         announcePacket = Buffers.UNTRACKED.directBuffer(UdpAnnounceRequest.LENGTH);
         UdpAnnounceRequest.write(announcePacket, 0x41727101980L, 7, request);
         out = Buffers.UNTRACKED.directBuffer(2_048);
@@ -69,16 +63,6 @@ public class UdpCodecBenchmark {
     @Benchmark
     public UdpDecodeError decodeAnnounce() {
         return UdpAnnounceRequest.decode(announcePacket, holder);
-    }
-
-    @Benchmark
-    public int encodeAnnounceReply() {
-        out.clear();
-        UdpAnnounceResponse.writeHeader(out, 7, 1800, peers, peers / 2);
-        for (int i = 0; i < peers; i++) {
-            UdpAnnounceResponse.writePeerIpv4(out, 0x7F00_0000 | i, 6881 + i);
-        }
-        return out.writerIndex();
     }
 
     @Benchmark
