@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "memory", mixinStandardHelpOptions = true,
         description = {"Fills a running tracker with distinct IPv4 peers over UDP and reports bytes per peer:",
                 "resident set (--pid) and, for a JVM, heap after a full GC (jcmd). Sends only to --target.",
-                "With --store instead, fills Swarmkeeper's in-memory store in this process and weighs it (heap after GC, JOL).",
-                "Exit code 1 if any reply failed validation or the tracker holds a different number of peers than sent."})
+                "With --store instead, fills Swarmkeeper's in-memory store in this process and weighs it",
+                "(heap after GC, JOL). Exit code 1 if any reply failed validation or the tracker holds",
+                "a different number of peers than sent."})
 final class MemoryCommand implements Callable<Integer> {
     private static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -38,32 +39,39 @@ final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--classes", description = "With --store: print JOL's bytes per class.")
     boolean classes;
 
-    @Option(names = "--pid", defaultValue = "-1", description = "The tracker's process, for its resident set (and heap, if a JVM).")
+    @Option(names = "--pid", defaultValue = "-1",
+            description = "The tracker's process, for its resident set (and heap, if a JVM).")
     long pid;
 
-    @Option(names = "--name", defaultValue = "tracker", description = "What to call the target in the summary. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--name", defaultValue = "tracker",
+            description = "What to call the target in the summary. Default: ${DEFAULT-VALUE}.")
     String name;
 
     @Option(names = "--peers", defaultValue = "1000000", description = "Distinct peers. Default: ${DEFAULT-VALUE}.")
     int peers;
 
-    @Option(names = "--torrents", defaultValue = "100000", description = "Torrents, each peer in one chosen uniformly. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--torrents", defaultValue = "100000",
+            description = "Torrents, each peer in one chosen uniformly. Default: ${DEFAULT-VALUE}.")
     int torrents;
 
-    @Option(names = "--seeders", defaultValue = "10", description = "Percent of peers that seed (left = 0). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seeders", defaultValue = "10",
+            description = "Percent of peers that seed (left = 0). Default: ${DEFAULT-VALUE}.")
     int seederPercent;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the torrent set (as for bench whitelist). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the torrent set (as for bench whitelist). Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--sources", defaultValue = "0",
             description = "Source addresses (127.2.0.1 up), one socket each. Default: max(64, peers / 32768).")
     int sources;
 
-    @Option(names = "--window", defaultValue = "512", description = "Announces in flight in all, split across sources. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--window", defaultValue = "512",
+            description = "Announces in flight in all, split across sources. Default: ${DEFAULT-VALUE}.")
     int window;
 
-    @Option(names = "--numwant", defaultValue = "5", description = "Peers asked for per announce (replies are checked). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--numwant", defaultValue = "5",
+            description = "Peers asked for per announce (replies are checked). Default: ${DEFAULT-VALUE}.")
     int numwant;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "10m", converter = DurationConverter.class,
@@ -77,7 +85,9 @@ final class MemoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         LoadOptions.require(cl, store != (target != null), "give either --target or --store");
-        LoadOptions.require(cl, duration.compareTo(MAX_DURATION) <= 0 && !duration.isZero(), "--duration must be 1ms..1h");
+        LoadOptions.require(cl, duration.compareTo(MAX_DURATION) <= 0 && !duration.isZero(),
+                "--duration must be 1ms..1h");
+        LoadOptions.require(cl, numwant >= 0 && numwant <= 200, "--numwant must be 0..200");
         int sourceCount = sources > 0 ? sources : FillPlan.defaultSources(peers);
         LoadOptions.require(cl, window >= sourceCount && window / sourceCount <= 256,
                 "--window must be at least --sources and at most 256 per source");
@@ -104,8 +114,8 @@ final class MemoryCommand implements Callable<Integer> {
         long rssAfter = pid >= 0 ? ProcessMemory.residentBytes(pid) : -1;
         long heapAfter = jvm ? ProcessMemory.heapUsedAfterFullGc(pid) : -1;
         long rssAfterGc = jvm ? ProcessMemory.residentBytes(pid) : -1;
-        MemoryReport.Tracker report = new MemoryReport.Tracker(name, target.toString(), peers, torrents, fill, count, pid,
-                rssBefore, rssAfter, heapBefore, heapAfter, rssAfterGc);
+        MemoryReport.Tracker report = new MemoryReport.Tracker(name, target.toString(), peers, torrents, fill, count,
+                pid, rssBefore, rssAfter, heapBefore, heapAfter, rssAfterGc);
         System.out.println(json ? MemoryReport.json(report) : MemoryReport.line(report));
         return report.ok() ? 0 : 1;
     }

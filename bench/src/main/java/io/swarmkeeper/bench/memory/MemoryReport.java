@@ -37,7 +37,10 @@ public final class MemoryReport {
         }
 
         private double perPeer(long before, long after) {
-            return before < 0 || after < 0 || count.peers() == 0 ? Double.NaN : (double) (after - before) / count.peers();
+            if (before < 0 || after < 0 || count.peers() == 0) {
+                return Double.NaN;
+            }
+            return (double) (after - before) / count.peers();
         }
     }
 

@@ -89,7 +89,8 @@ public final class StoreFill {
             classes = List.copyOf(shares);
         }
         java.lang.ref.Reference.reachabilityFence(store);
-        return new Result(plan.peers(), plan.torrents(), totals, after - before, graphBytes, graphObjects, classes, seconds);
+        return new Result(plan.peers(), plan.torrents(), totals, after - before, graphBytes, graphObjects, classes,
+                seconds);
     }
 
     /** Heap in use after two full collections (the second catches what the first only finalised). */

@@ -358,7 +358,8 @@ public final class UdpFiller {
                     if (now - sentAt[slot] > RETRY_NANOS) {
                         if (tries[slot] >= MAX_TRIES) {
                             tally.lost++;
-                            tally.error("announce of peer " + peerIn[slot] + " unanswered after " + MAX_TRIES + " tries");
+                            tally.error("announce of peer " + peerIn[slot] + " unanswered after " + MAX_TRIES
+                                    + " tries");
                             free(slot);
                         } else if (send(slot, peerIn[slot], now, out, holder)) {
                             tries[slot]++;

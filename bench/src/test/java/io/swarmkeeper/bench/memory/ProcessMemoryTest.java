@@ -9,7 +9,8 @@ class ProcessMemoryTest {
     void g1_heap_info_gives_the_one_heap_figure() {
         String g1 = """
                 12345:
-                 garbage-first heap   total reserved 6172672K, committed 393216K, used 11109K [0x0000000687400000, 0x0000000800000000)
+                 garbage-first heap   total reserved 6172672K, committed 393216K, used 11109K [0x0000000687400000, \
+                0x0000000800000000)
                   region size 4096K, 3 young (12288K), 1 survivors (4096K)
                  Metaspace       used 1234K, committed 1408K, reserved 1114112K
                   class space    used 100K, committed 192K, reserved 1048576K

@@ -71,7 +71,8 @@ final class StoreTracker implements AutoCloseable {
                     case UdpAction.ANNOUNCE -> {
                         UdpAnnounceRequest.decode(in, request);
                         byte[] ip = sender.getAddress().getAddress();
-                        request.setPeerIpv4((ip[0] & 0xFF) << 24 | (ip[1] & 0xFF) << 16 | (ip[2] & 0xFF) << 8 | ip[3] & 0xFF);
+                        request.setPeerIpv4(
+                                (ip[0] & 0xFF) << 24 | (ip[1] & 0xFF) << 16 | (ip[2] & 0xFF) << 8 | ip[3] & 0xFF);
                         UdpAnnounceResponse.writeHeader(out, tx, 1800, 0, 0);
                         int numwant = request.numwant < 0 ? 50 : request.numwant;
                         store.announce(request, numwant, 0, System.currentTimeMillis() / 1000, sink, reply);
