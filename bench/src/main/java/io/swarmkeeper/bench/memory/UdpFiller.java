@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -82,6 +83,19 @@ public final class UdpFiller {
     }
 
     public FillResult fill(Duration limit) throws IOException {
+        try {
+            return fillOrThrow(limit);
+        } catch (PortUnreachableException e) {
+            throw unreachable();
+        }
+    }
+
+    private IOException unreachable() {
+        return new IOException("nothing listens on UDP " + target.getAddress().getHostAddress() + ":" + target.getPort()
+                + " (port unreachable)");
+    }
+
+    private FillResult fillOrThrow(Duration limit) throws IOException {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
         ByteBuf in = Buffers.UNTRACKED.directBuffer(2_048);
@@ -144,6 +158,14 @@ public final class UdpFiller {
      * packets in flight, from the first source address.
      */
     public Count count(Duration limit) throws IOException {
+        try {
+            return countOrThrow(limit);
+        } catch (PortUnreachableException e) {
+            throw unreachable();
+        }
+    }
+
+    private Count countOrThrow(Duration limit) throws IOException {
         int torrents = plan.torrents();
         int chunks = (torrents + UdpScrapeRequest.MAX_INFO_HASHES - 1) / UdpScrapeRequest.MAX_INFO_HASHES;
         int inFlight = 8;
