@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load a tracker on loopback and report responses/s, errors and latency.",
         subcommands = {UdpCommand.class, HttpCommand.class, CalibrateCommand.class, RespondCommand.class,
-                WhitelistCommand.class})
+                WhitelistCommand.class, MemoryCommand.class})
 public final class BenchCommand {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchCommand()).execute(args));

@@ -20,7 +20,9 @@ abstract class PeerTable {
     static final int TICK_MASK = 0x7FFF;
     /** Peer timeouts must stay well inside the tick range so an old tick never looks new. */
     static final int MAX_TIMEOUT_SECONDS = 12 * 3600;
-    private static final int MIN_CAPACITY = 4;
+    /** Two slots: a swarm's lone seeder, the commonest table of all, costs 16 bytes of slots, not 32. */
+    private static final int MIN_CAPACITY = 2;
+    private static final int SMALL_CAPACITY = 16;
 
     int size;
     int partialSeeds;
@@ -64,10 +66,17 @@ abstract class PeerTable {
         return MIN_CAPACITY;
     }
 
-    /** Grows before an insert would pass three quarters full. */
+    /**
+     * Grows before an insert would pass the load limit: three quarters full, except that a table
+     * of at most {@link #SMALL_CAPACITY} slots (two cache lines of IPv4 peers, scanned whole in a
+     * few nanoseconds) may fill all but one slot, which a lookup needs to stop at. Most swarms are
+     * small, so this is where the memory of a public tracker goes.
+     */
     final void reserveOne() {
-        if ((size + 1) * 4 > capacity() * 3) {
-            rehash(capacity() * 2);
+        int capacity = capacity();
+        int limit = capacity <= SMALL_CAPACITY ? capacity - 1 : capacity / 4 * 3;
+        if (size + 1 > limit) {
+            rehash(capacity * 2);
         }
     }
 
@@ -128,8 +137,9 @@ abstract class PeerTable {
                 slot++;
             }
         }
-        if (capacity > MIN_CAPACITY && size * 8 < capacity) {
-            rehash(Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size) * 2) * 2));
+        int shrunk = Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size) * 2) * 2);
+        if (size * 8 < capacity && shrunk < capacity) {
+            rehash(shrunk);
         }
         return removed;
     }

@@ -1,21 +1,28 @@
 package io.swarmkeeper.server;
 
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.channels.spi.SelectorProvider;
 
 /** Native epoll where the platform has it (Linux), Java NIO elsewhere. */
 public final class Transports {
+    /**
+     * Linux's IPV6_V6ONLY (level IPPROTO_IPV6 = 41, option 26), which Netty does not name. Without
+     * it a socket bound to [::] also takes IPv4 on that port, and 0.0.0.0 on the same port fails.
+     */
+    public static final IntegerUnixChannelOption IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+
     private Transports() {}
 
     public static boolean nativeEpoll() {
@@ -28,11 +35,18 @@ public final class Transports {
         return new MultiThreadIoEventLoopGroup(n, new DefaultThreadFactory(name, true), handler);
     }
 
-    public static Class<? extends DatagramChannel> datagramChannel() {
-        return nativeEpoll() ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    public static SocketProtocolFamily family(boolean ipv6) {
+        return ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     }
 
-    public static Class<? extends ServerSocketChannel> serverSocketChannel() {
-        return nativeEpoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    /**
+     * A listening socket of the address's own family: epoll otherwise opens IPv6 sockets even for
+     * 0.0.0.0, which then collide with an IPv6-only socket on [::] at the same port.
+     */
+    public static ChannelFactory<ServerSocketChannel> serverSocketChannel(boolean ipv6) {
+        SocketProtocolFamily family = family(ipv6);
+        return nativeEpoll()
+                ? () -> new EpollServerSocketChannel(family)
+                : () -> new NioServerSocketChannel(SelectorProvider.provider(), family);
     }
 }

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.swarmkeeper.core.RequestCounters;
@@ -31,8 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    /** IPPROTO_IPV6 / IPV6_V6ONLY on Linux: an IPv6 wildcard must not take the IPv4 port too. */
-    private static final IntegerUnixChannelOption IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
     /** Seconds a clean stop waits for in-flight answers. */
     private static final int SHUTDOWN_QUIET_SECONDS = 0;
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 5;
@@ -66,13 +63,13 @@ public final class HttpServer implements AutoCloseable {
                 InetSocketAddress address = ListenAddress.parse(listen);
                 ServerBootstrap bootstrap = new ServerBootstrap()
                         .group(bossGroup, workerGroup)
-                        .channel(Transports.serverSocketChannel())
+                        .channelFactory(Transports.serverSocketChannel(address.getAddress() instanceof Inet6Address))
                         .option(ChannelOption.SO_BACKLOG, 1024)
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(new Initializer());
                 if (Transports.nativeEpoll() && address.getAddress() instanceof Inet6Address) {
-                    bootstrap.option(IPV6_V6ONLY, 1);
+                    bootstrap.option(Transports.IPV6_V6ONLY, 1);
                 }
                 ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
                 if (!binding.isSuccess()) {

@@ -7,7 +7,6 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.UnixChannelOption;
 import io.swarmkeeper.server.Transports;
 
@@ -22,12 +21,6 @@ final class UdpSockets {
     /** Datagrams read by one recvmmsg call: amortises the system call without holding much memory. */
     static final int DATAGRAMS_PER_READ = 16;
 
-    /**
-     * Linux's IPV6_V6ONLY (level IPPROTO_IPV6 = 41, option 26), which Netty does not name. Without
-     * it a socket bound to [::] also takes IPv4 on that port, and 0.0.0.0 on the same port fails.
-     */
-    private static final IntegerUnixChannelOption IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
-
     private UdpSockets() {}
 
     /** One socket per event loop and address only where the kernel can share a port among them. */
@@ -36,7 +29,7 @@ final class UdpSockets {
     }
 
     static void configure(Bootstrap bootstrap, boolean ipv6) {
-        SocketProtocolFamily family = ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        SocketProtocolFamily family = Transports.family(ipv6);
         if (Transports.nativeEpoll()) {
             bootstrap.channelFactory(() -> new EpollDatagramChannel(family))
                     .option(UnixChannelOption.SO_REUSEPORT, true)
@@ -45,7 +38,7 @@ final class UdpSockets {
                     .option(ChannelOption.RCVBUF_ALLOCATOR,
                             new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ));
             if (ipv6) {
-                bootstrap.option(IPV6_V6ONLY, 1);
+                bootstrap.option(Transports.IPV6_V6ONLY, 1);
             }
         } else {
             // The JDK offers no IPV6_V6ONLY: an NIO socket on [::] is dual-stack, and serves IPv4 too.

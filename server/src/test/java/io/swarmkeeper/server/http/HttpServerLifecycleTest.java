@@ -12,6 +12,7 @@ import io.swarmkeeper.server.config.AnnounceConfig;
 import io.swarmkeeper.server.config.HttpConfig;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,25 @@ class HttpServerLifecycleTest {
             HttpServer second = server("127.0.0.1:" + running.ipv4.getPort());
             assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot bind HTTP 127.0.0.1:" + running.ipv4.getPort());
+        }
+    }
+
+    @Test
+    void ipv4_and_ipv6_wildcards_share_one_port_as_the_defaults_do() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        HttpServer server = server("0.0.0.0:" + port, "[::]:" + port);
+        try {
+            assertThat(server.start()).hasSize(2);
+            for (String host : List.of("127.0.0.1", "::1")) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(host, port), 2000);
+                }
+            }
+        } finally {
+            server.close();
         }
     }
 
@@ -47,7 +67,7 @@ class HttpServerLifecycleTest {
         server.close();
     }
 
-    private static HttpServer server(String listen) {
+    private static HttpServer server(String... listen) {
         RequestCounters counters = new RequestCounters();
         Tracker tracker = new Tracker(new InMemorySwarmStore(3600), new AnnouncePolicy(1800, 0, 900, 50, 200, 3600),
                 Clock.SYSTEM);
