@@ -28,24 +28,16 @@ public record HttpLoad(InetSocketAddress target, int threads, int connections, i
         TorrentSet torrentSet = new TorrentSet(torrents, paretoShape, seed);
         HttpRequestWriter writer = new HttpRequestWriter(torrentSet, Addresses.text(target));
         SplittableRandom random = new SplittableRandom(seed + 1);
-        List<PeerPopulation> populations = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int idBase = t * (peers / threads + 1);
-            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, idBase,
-                    random.split()));
-        }
+        List<PeerPopulation> populations = PeerPopulation.perThread(torrentSet, peers, threads, seeders, maxScrape,
+                random);
         RunWindow runWindow = RunWindow.startingNow(warmup, duration);
         List<HttpWorker> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            workers.add(new HttpWorker(target, share(connections, t), writer, populations.get(t), numwant,
-                    scrapePercent, runWindow, random.nextLong()));
+            workers.add(new HttpWorker(target, PeerPopulation.share(connections, threads, t), writer,
+                    populations.get(t), numwant, scrapePercent, runWindow, random.nextLong()));
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
         return Summary.of("http", Addresses.text(target), runWindow.countedSeconds(), threads, connections,
                 connections, total);
-    }
-
-    private int share(int total, int t) {
-        return total / threads + (t < total % threads ? 1 : 0);
     }
 }

@@ -3,7 +3,9 @@ package io.swarmkeeper.bench.load;
 import io.swarmkeeper.protocol.AnnounceEvent;
 import io.swarmkeeper.protocol.AnnounceRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -31,6 +33,23 @@ public final class PeerPopulation {
     private final byte[] scrapeCount;
     private final int[] scrapeTorrents;
     private final int idBase;
+
+    /** {@code total} split over {@code parts} workers, the remainder going to the first ones. */
+    public static int share(int total, int parts, int part) {
+        return total / parts + (part < total % parts ? 1 : 0);
+    }
+
+    /** One population per worker thread, together {@code peers} peers with ids that never collide. */
+    public static List<PeerPopulation> perThread(TorrentSet torrents, int peers, int threads, double seederFraction,
+                                                 int maxScrape, SplittableRandom random) {
+        List<PeerPopulation> populations = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int idBase = t * (peers / threads + 1);
+            populations.add(new PeerPopulation(torrents, share(peers, threads, t), seederFraction, maxScrape, idBase,
+                    random.split()));
+        }
+        return populations;
+    }
 
     /**
      * @param idBase added to a peer's index in its peer id, so workers' populations never share ids

@@ -30,18 +30,15 @@ public record UdpLoad(InetSocketAddress target, int threads, int sockets, int wi
             throws InterruptedException {
         TorrentSet torrentSet = new TorrentSet(torrents, paretoShape, seed);
         SplittableRandom random = new SplittableRandom(seed + 1);
-        List<PeerPopulation> populations = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int idBase = t * (peers / threads + 1);
-            populations.add(new PeerPopulation(torrentSet, share(peers, t), seeders, maxScrape, idBase,
-                    random.split()));
-        }
+        List<PeerPopulation> populations = PeerPopulation.perThread(torrentSet, peers, threads, seeders, maxScrape,
+                random);
         // The window opens after the populations are built: building 100,000 peers is not load.
         RunWindow runWindow = RunWindow.startingNow(warmup, duration);
         List<UdpWorker> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            int workerSockets = share(sockets, t);
-            workers.add(new UdpWorker(target, workerSockets, share(window, t) / workerSockets, torrentSet,
+            int workerSockets = PeerPopulation.share(sockets, threads, t);
+            int perSocket = PeerPopulation.share(window, threads, t) / workerSockets;
+            workers.add(new UdpWorker(target, workerSockets, perSocket, torrentSet,
                     populations.get(t), numwant, scrapePercent, rate / threads, runWindow, random.nextLong()));
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
@@ -49,8 +46,4 @@ public record UdpLoad(InetSocketAddress target, int threads, int sockets, int wi
                 runWindow.countedSeconds(), threads, sockets, window, total);
     }
 
-    /** Thread {@code t}'s share of {@code total}, the remainder going to the first threads. */
-    private int share(int total, int t) {
-        return total / threads + (t < total % threads ? 1 : 0);
-    }
 }
