@@ -140,8 +140,10 @@ run() {
   kill -0 "$pid" 2>/dev/null || { echo "side-by-side: $name (pid $pid) is not running" >&2; exit 1; }
   case "$name" in opentracker) port=$ot_port ;; swarmkeeper) port=$sk_port ;; calibrate) port=$cal_port ;; esac
   case "$label" in *http*) proto=http ;; *) proto=udp ;; esac
+  local pinned=1
+  [ "$name" = swarmkeeper ] && [ "$mode" = scale ] && pinned=0
   taskset -c 1 python3 "$helper" run --pid "$pid" --tracker "$name" --label "$label" --round "$round" \
-    --warmup 1 --timeout $((secs + 90)) --out "$results" --log "$out/progress.log" "$@" -- \
+    --warmup 1 --pinned "$pinned" --timeout $((secs + 90)) --out "$results" --log "$out/progress.log" "$@" -- \
     taskset -c 1 "${tool[@]}" bench "$proto" --target "127.0.0.1:$port" --duration "${secs}s" --warmup 1s \
     "${gen_args[@]}" ${extra[@]+"${extra[@]}"} || echo "  (generator exit code non-zero: see $out/progress.log)"
 }

@@ -131,14 +131,19 @@ def run(argv):
             if m and warmup > 0 and "count" not in marks and "(warm-up)" not in line and int(m.group(1)) >= warmup:
                 sample("count")
 
+    out_parts = []
     t = threading.Thread(target=read_err, daemon=True)
     t.start()
+    t_out = threading.Thread(target=lambda: out_parts.append(gen.stdout.read()), daemon=True)
+    t_out.start()
     try:
-        out, _ = gen.communicate(timeout=timeout)
+        gen.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         gen.kill()
-        out, _ = gen.communicate()
+        gen.wait()
     t.join(5)
+    t_out.join(5)
+    out = "".join(out_parts)
     sample("end")
     rss = proc_rss_kb(pid)
     if progress_log:
@@ -166,6 +171,7 @@ def run(argv):
         "trackerCpuSeconds": round(cpu, 3), "trackerWallSeconds": round(wall, 3),
         "trackerCpuShare": round(cpu / wall, 3) if wall > 0 else None,
         "trackerCpuSecondsPer1k": round(cpu / responses * 1000, 6) if responses else None,
+        "trackerPinnedCpu0": opts.get("pinned") == "1",
         "trackerRssKb": rss, "cpus": per_cpu, "loadavg": open("/proc/loadavg").read().split()[:3],
         "generator": result,
     }
@@ -209,7 +215,7 @@ def report(path):
 
     hdr = (f"| {'proto':<5} | {'round':>5} | {'tracker':<11} | {'responses/s':>11} | {'p50 us':>7} | {'p99 us':>8} "
            f"| {'errors':>6} | {'lost':>5} | {'CPU s':>6} | {'CPU share':>9} | {'CPU s/1k req':>12} "
-           f"| {'gen us/resp':>11} | {'RSS MB':>6} | {'CPU0/CPU1 busy':>14} |")
+           f"| {'gen us/resp':>11} | {'RSS MB':>6} | {'CPU0/CPU1 busy':>14} | {'others on CPU0':>14} |")
     print(hdr)
     print("|" + "|".join("-" * (len(c)) for c in hdr.split("|")[1:-1]) + "|")
     for r in rows:
@@ -218,12 +224,15 @@ def report(path):
         g = r["generator"]
         c = r.get("cpus", {})
         busy = "/".join(f"{c.get(k, {}).get('busy', 0) * 100:.0f}%" for k in ("cpu0", "cpu1"))
+        others = "-"
+        if r.get("trackerPinnedCpu0") and r.get("trackerCpuShare") is not None:
+            others = f"{max(0.0, c.get('cpu0', {}).get('busy', 0) - r['trackerCpuShare']) * 100:.0f}%"
         print(f"| {r['label']:<5} | {r['round']:>5} | {r['tracker']:<11} | {g.get('responsesPerSecond', 0):>11,.0f} "
               f"| {g.get('latencyP50Micros', 0):>7,.0f} | {g.get('latencyP99Micros', 0):>8,.0f} "
               f"| {fmt(g.get('errors'), '>6')} | {g.get('lost', 0):>5} | {r['trackerCpuSeconds']:>6.2f} "
               f"| {fmt(r['trackerCpuShare'], '>9.2f')} | {fmt(r['trackerCpuSecondsPer1k'], '>12.4f')} "
               f"| {g.get('generatorCpuMicrosPerResponse', 0):>11.2f} "
-              f"| {(r['trackerRssKb'] or 0) / 1024:>6.1f} | {busy:>14} |")
+              f"| {(r['trackerRssKb'] or 0) / 1024:>6.1f} | {busy:>14} | {others:>14} |")
     print()
 
     print("Medians over the counted rounds, and Swarmkeeper / opentracker (median of the per-round ratios, "
