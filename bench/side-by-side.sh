@@ -20,6 +20,7 @@
 #   --mode single|scale   see above (default single)
 #   --latency-at F        offered UDP rate for the latency runs, as a fraction of Swarmkeeper's median
 #                         (default 0.8; 0 skips them)
+#   --latency-rounds N    A B rounds of those latency runs (default 1)
 #   --torrents N --seed S the workload (default 10000, 1); opentracker's whitelist is the same set
 #   --out DIR             results directory (default bench/side-by-side/results/DATE-MODE)
 # Environment: SWARMKEEPER_JAVA_OPTS adds JVM options to the Swarmkeeper server.
@@ -30,7 +31,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 helper="$root/bench/side-by-side/sbs.py"
 
-rounds=3 duration=10 warm=5 mode=single latency_at=0.8 torrents=10000 seed=1 out=""
+rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 torrents=10000 seed=1 out=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
     --warmup-duration) warm=${2%s}; shift 2 ;;
     --mode) mode=$2; shift 2 ;;
     --latency-at) latency_at=$2; shift 2 ;;
+    --latency-rounds) latency_rounds=$2; shift 2 ;;
     --torrents) torrents=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -46,11 +48,12 @@ while [ $# -gt 0 ]; do
     *) echo "side-by-side: unknown argument $1" >&2; usage 2 >&2 ;;
   esac
 done
-for v in rounds duration warm torrents seed; do
+for v in rounds duration warm latency_rounds torrents seed; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "side-by-side: --$v must be a whole number" >&2; exit 2; }
 done
 [ "$rounds" -ge 1 ] && [ "$duration" -ge 1 ] && [ "$rounds" -le 100 ] && [ "$duration" -le 3600 ] \
-  || { echo "side-by-side: --rounds 1..100, --duration 1..3600" >&2; exit 2; }
+  && [ "$latency_rounds" -le 100 ] && [ "$warm" -le 3600 ] \
+  || { echo "side-by-side: --rounds 1..100, --duration 1..3600, --latency-rounds 0..100" >&2; exit 2; }
 case "$mode" in single|scale) ;; *) echo "side-by-side: --mode single|scale" >&2; exit 2 ;; esac
 [[ $latency_at =~ ^(0|0?\.[0-9]+|1(\.0*)?)$ ]] || { echo "side-by-side: --latency-at is a fraction 0..1" >&2; exit 2; }
 
@@ -207,14 +210,16 @@ for r in $(seq "$rounds"); do
 done
 echo
 
-if [ "$latency_at" != 0 ]; then
+if [ "$latency_at" != 0 ] && [ "$latency_rounds" -gt 0 ]; then
   rate=$(python3 "$helper" median-rate "$results" swarmkeeper "$latency_at")
   if [ "${rate:-0}" -gt 0 ]; then
-    echo "-- UDP latency at $latency_at x Swarmkeeper's median throughput: --rate $rate, ${duration} s each"
+    echo "-- UDP latency at $latency_at x Swarmkeeper's median throughput: --rate $rate, ${duration} s each, $latency_rounds round(s)"
     extra=(--rate "$rate")
-    # the helper records the offered rate
-    run opentracker "$ot_pid" udp-rate 1 "$duration" --offered "$rate"
-    run swarmkeeper "$sk_pid" udp-rate 1 "$duration" --offered "$rate"
+    for r in $(seq "$latency_rounds"); do
+      # the helper records the offered rate
+      run opentracker "$ot_pid" udp-rate "$r" "$duration" --offered "$rate"
+      run swarmkeeper "$sk_pid" udp-rate "$r" "$duration" --offered "$rate"
+    done
     extra=()
     echo
   fi

@@ -274,11 +274,11 @@ def report(path):
     if rate:
         print("UDP latency at a fixed offered rate (--rate):")
         print()
-        print("| tracker     | offered/s | responses/s | p50 us | p99 us | p99.9 us | max us | errors | lost | CPU share | CPU s/1k req |")
-        print("|-------------|-----------|-------------|--------|--------|----------|--------|--------|------|-----------|--------------|")
+        print("| round | tracker     | offered/s | responses/s | p50 us | p99 us | p99.9 us | max us | errors | lost | CPU share | CPU s/1k req |")
+        print("|-------|-------------|-----------|-------------|--------|--------|----------|--------|--------|------|-----------|--------------|")
         for r in rate:
             g = r["generator"]
-            print(f"| {r['tracker']:<11} | {fmt(r.get('offered'), '>9,')} "
+            print(f"| {r['round']:>5} | {r['tracker']:<11} | {fmt(r.get('offered'), '>9,')} "
                   f"| {g.get('responsesPerSecond', 0):>11,.0f} | {g.get('latencyP50Micros', 0):>6,.0f} "
                   f"| {g.get('latencyP99Micros', 0):>6,.0f} | {g.get('latencyP999Micros', 0):>8,.0f} "
                   f"| {g.get('latencyMaxMicros', 0):>6,.0f} | {fmt(g.get('errors'), '>6')} | {g.get('lost', 0):>4} "
