@@ -290,6 +290,14 @@ def report(path):
         last = [r for r in rows if r["tracker"] == t and r["trackerRssKb"]]
         if last:
             print(f"  {t:<12} {last[-1]['trackerRssKb'] / 1024:8.1f} MB   (max seen {max(r['trackerRssKb'] for r in last) / 1024:.1f} MB)")
+    noisy = [r for r in rows if r["label"] in ("udp", "http") and r.get("trackerPinnedCpu0")
+             and r.get("trackerCpuShare") is not None
+             and r.get("cpus", {}).get("cpu0", {}).get("busy", 0) - r["trackerCpuShare"] > 0.10]
+    if noisy:
+        print()
+        print("NOTE: other processes used more than 10 % of CPU 0 during "
+              + ", ".join(f"{r['tracker']}/{r['label']}/round {r['round']}" for r in noisy)
+              + ": their throughput is not the tracker's; CPU per request is less affected")
     bad = [r for r in rows if r.get("exitCode") not in (0, None) or not r.get("countedWindowFound", True)]
     if bad:
         print()
