@@ -20,7 +20,10 @@
 #   --mode single|scale   see above (default single)
 #   --latency-at F        offered UDP rate for the latency runs, as a fraction of Swarmkeeper's median
 #                         (default 0.8; 0 skips them)
-#   --latency-rounds N    A B rounds of those latency runs (default 1)
+#   --latency-rounds N    A B rounds of those latency runs, and of the HTTP runs below (default 1)
+#   --http-connections L  extra HTTP runs with these connection counts against both trackers, A B
+#                         (default 1,2; "none" skips them): Swarmkeeper's CPU per request at about
+#                         the load opentracker gets (the generator caps opentracker's HTTP load)
 #   --torrents N --seed S the workload (default 10000, 1); opentracker's whitelist is the same set
 #   --out DIR             results directory (default bench/side-by-side/results/DATE-MODE)
 # Environment: SWARMKEEPER_JAVA_OPTS adds JVM options to the Swarmkeeper server.
@@ -31,7 +34,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 helper="$root/bench/side-by-side/sbs.py"
 
-rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 torrents=10000 seed=1 out=""
+rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 torrents=10000 seed=1 out=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
     --mode) mode=$2; shift 2 ;;
     --latency-at) latency_at=$2; shift 2 ;;
     --latency-rounds) latency_rounds=$2; shift 2 ;;
+    --http-connections) http_conns=$2; shift 2 ;;
     --torrents) torrents=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -55,6 +59,8 @@ done
   && [ "$latency_rounds" -le 100 ] && [ "$warm" -le 3600 ] \
   || { echo "side-by-side: --rounds 1..100, --duration 1..3600, --latency-rounds 0..100" >&2; exit 2; }
 case "$mode" in single|scale) ;; *) echo "side-by-side: --mode single|scale" >&2; exit 2 ;; esac
+[[ $http_conns =~ ^(none|[1-9][0-9]{0,3}(,[1-9][0-9]{0,3}){0,9})$ ]] \
+  || { echo "side-by-side: --http-connections is a list like 1,2 (at most 10), or none" >&2; exit 2; }
 [[ $latency_at =~ ^(0|0?\.[0-9]+|1(\.0*)?)$ ]] || { echo "side-by-side: --latency-at is a fraction 0..1" >&2; exit 2; }
 
 . "$root/scripts/find-java.sh"
@@ -223,6 +229,19 @@ if [ "$latency_at" != 0 ] && [ "$latency_rounds" -gt 0 ]; then
     extra=()
     echo
   fi
+fi
+
+if [ "$http_conns" != none ] && [ "$latency_rounds" -gt 0 ]; then
+  echo "-- HTTP with fewer connections (${http_conns}), ${duration} s each, $latency_rounds round(s)"
+  for r in $(seq "$latency_rounds"); do
+    for c in ${http_conns//,/ }; do
+      extra=(--connections "$c")
+      run opentracker "$ot_pid" "http-c$c" "$r" "$duration"
+      run swarmkeeper "$sk_pid" "http-c$c" "$r" "$duration"
+    done
+  done
+  extra=()
+  echo
 fi
 
 echo "load avg    after: $(cut -d' ' -f1-3 /proc/loadavg)"

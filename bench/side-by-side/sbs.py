@@ -285,6 +285,37 @@ def report(path):
                   f"| {fmt(r['trackerCpuShare'], '>9.2f')} | {fmt(r['trackerCpuSecondsPer1k'], '>12.4f')} |")
         print()
 
+    few = [r for r in rows if re.fullmatch(r"http-c\d+", r["label"])]
+    if few:
+        print("HTTP with fewer connections (lower load; opentracker opens one per request either way):")
+        print()
+        print("| round | tracker     | connections | responses/s | p50 us | p99 us | errors | CPU share | CPU s/1k req | gen us/resp |")
+        print("|-------|-------------|-------------|-------------|--------|--------|--------|-----------|--------------|-------------|")
+        for r in few:
+            g = r["generator"]
+            print(f"| {r['round']:>5} | {r['tracker']:<11} | {r['label'][6:]:>11} | {g.get('responsesPerSecond', 0):>11,.0f} "
+                  f"| {g.get('latencyP50Micros', 0):>6,.0f} | {g.get('latencyP99Micros', 0):>6,.0f} "
+                  f"| {fmt(g.get('errors'), '>6')} | {fmt(r['trackerCpuShare'], '>9.2f')} "
+                  f"| {fmt(r['trackerCpuSecondsPer1k'], '>12.4f')} | {g.get('generatorCpuMicrosPerResponse', 0):>11.2f} |")
+        print()
+        ot_http = [r for r in rows if r["label"] == "http" and r["tracker"] == ot]
+        sk_all = [r for r in rows if r["tracker"] == sk and (r["label"] == "http" or r in few)]
+        if ot_http and sk_all:
+            x = med([r["generator"].get("responsesPerSecond") for r in ot_http])
+            c_ot = med([r["trackerCpuSecondsPer1k"] for r in ot_http])
+            by_label = {}
+            for r in sk_all:
+                by_label.setdefault(r["label"], []).append(r)
+            best = min(by_label.values(),
+                       key=lambda rs: abs(med([r["generator"].get("responsesPerSecond") for r in rs]) - x))
+            y = med([r["generator"].get("responsesPerSecond") for r in best])
+            c_sk = med([r["trackerCpuSecondsPer1k"] for r in best])
+            if c_ot and c_sk:
+                print(f"HTTP CPU per request at about opentracker's load: opentracker {c_ot:.4f} s/1k at {x:,.0f}/s "
+                      f"(median, 64 connections); Swarmkeeper {c_sk:.4f} s/1k at {y:,.0f}/s ({best[0]['label']}, "
+                      f"median of {len(best)}): ratio {c_sk / c_ot:.2f}")
+                print()
+
     print("Resident memory (VmRSS) after each tracker's last run:")
     for t in trackers:
         last = [r for r in rows if r["tracker"] == t and r["trackerRssKb"]]
