@@ -298,23 +298,24 @@ def report(path):
                   f"| {fmt(g.get('errors'), '>6')} | {fmt(r['trackerCpuShare'], '>9.2f')} "
                   f"| {fmt(r['trackerCpuSecondsPer1k'], '>12.4f')} | {g.get('generatorCpuMicrosPerResponse', 0):>11.2f} |")
         print()
-        ot_http = [r for r in rows if r["label"] == "http" and r["tracker"] == ot]
-        sk_all = [r for r in rows if r["tracker"] == sk and (r["label"] == "http" or r in few)]
-        if ot_http and sk_all:
-            x = med([r["generator"].get("responsesPerSecond") for r in ot_http])
-            c_ot = med([r["trackerCpuSecondsPer1k"] for r in ot_http])
-            by_label = {}
-            for r in sk_all:
-                by_label.setdefault(r["label"], []).append(r)
-            best = min(by_label.values(),
-                       key=lambda rs: abs(med([r["generator"].get("responsesPerSecond") for r in rs]) - x))
-            y = med([r["generator"].get("responsesPerSecond") for r in best])
-            c_sk = med([r["trackerCpuSecondsPer1k"] for r in best])
-            if c_ot and c_sk:
-                print(f"HTTP CPU per request at about opentracker's load: opentracker {c_ot:.4f} s/1k at {x:,.0f}/s "
-                      f"(median, 64 connections); Swarmkeeper {c_sk:.4f} s/1k at {y:,.0f}/s ({best[0]['label']}, "
-                      f"median of {len(best)}): ratio {c_sk / c_ot:.2f}")
-                print()
+        # CPU per request at about the same load: every pair of run groups (tracker, connections)
+        # whose median throughputs are within 25 % of each other
+        groups = {}
+        for r in rows:
+            if r["tracker"] in (sk, ot) and (r["label"] == "http" or r in few):
+                groups.setdefault((r["tracker"], r["label"]), []).append(r)
+        summary = {k: (med([r["generator"].get("responsesPerSecond") for r in rs]),
+                       med([r["trackerCpuSecondsPer1k"] for r in rs]), len(rs)) for k, rs in groups.items()}
+        conns = lambda label: "64" if label == "http" else label[6:]
+        pairs = []
+        for (t1, l1), (x1, c1, n1) in summary.items():
+            for (t2, l2), (x2, c2, n2) in summary.items():
+                if t1 == sk and t2 == ot and x1 and x2 and c1 and c2 and abs(x1 - x2) <= 0.25 * max(x1, x2):
+                    pairs.append(f"  Swarmkeeper {conns(l1)} conn. {x1:,.0f}/s {c1:.4f} s/1k vs opentracker "
+                                 f"{conns(l2)} conn. {x2:,.0f}/s {c2:.4f} s/1k: CPU ratio {c1 / c2:.2f}")
+        print("HTTP CPU per request where both trackers ran at about the same load (medians, within 25 %):")
+        print("\n".join(pairs) if pairs else "  (no pair of runs within 25 % of each other's throughput)")
+        print()
 
     print("Resident memory (VmRSS) after each tracker's last run:")
     for t in trackers:
