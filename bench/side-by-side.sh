@@ -95,8 +95,13 @@ tmp=$(mktemp -d /tmp/side-by-side.XXXXXX)
 chmod 755 "$tmp"
 
 pids=()
+helper_pid=
 cleanup() {
   local pid i
+  if [ -n "$helper_pid" ]; then
+    kill -TERM "$helper_pid" 2>/dev/null || true
+    for i in $(seq 50); do kill -0 "$helper_pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
     for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -151,10 +156,15 @@ run() {
   case "$label" in *http*) proto=http ;; *) proto=udp ;; esac
   local pinned=1
   [ "$name" = swarmkeeper ] && [ "$mode" = scale ] && pinned=0
+  # in the background and waited for, so that a signal to this script is handled at once (the
+  # helper stops its generator on SIGTERM)
   taskset -c 1 python3 "$helper" run --pid "$pid" --tracker "$name" --label "$label" --round "$round" \
     --warmup 1 --pinned "$pinned" --timeout $((secs + 90)) --out "$results" --log "$out/progress.log" "$@" -- \
     taskset -c 1 "${tool[@]}" bench "$proto" --target "127.0.0.1:$port" --duration "${secs}s" --warmup 1s \
-    "${gen_args[@]}" ${extra[@]+"${extra[@]}"} || echo "  (generator exit code non-zero: see $out/progress.log)"
+    "${gen_args[@]}" ${extra[@]+"${extra[@]}"} &
+  helper_pid=$!
+  wait "$helper_pid" || echo "  (generator exit code non-zero: see $out/progress.log)"
+  helper_pid=
 }
 
 wait_ready() {  # NAME PID PORT: both UDP and TCP answer, within 60 s

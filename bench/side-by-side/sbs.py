@@ -14,6 +14,7 @@ import json
 import os
 import random
 import re
+import signal
 import socket
 import statistics
 import struct
@@ -122,6 +123,14 @@ def run(argv):
 
     sample("start")
     gen = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def stop(signum, frame):
+        gen.kill()
+        gen.wait()
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     err_lines = []
 
     def read_err():
