@@ -64,6 +64,7 @@ case "$mode" in single|scale) ;; *) echo "side-by-side: --mode single|scale" >&2
 [[ $latency_at =~ ^(0|0?\.[0-9]+|1(\.0*)?)$ ]] || { echo "side-by-side: --latency-at is a fraction 0..1" >&2; exit 2; }
 
 . "$root/scripts/find-java.sh"
+. "$root/scripts/jvm-options.sh"
 find_java || { echo "side-by-side: needs a JDK 21 or newer" >&2; exit 1; }
 command -v taskset >/dev/null || { echo "side-by-side: needs taskset (util-linux)" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "side-by-side: needs python3" >&2; exit 1; }
@@ -84,7 +85,8 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -q -B -DskipTests package >&2)
 fi
 cp="$jar:$root/app/target/lib/*"
-sk_java=("$JAVA" -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED ${SWARMKEEPER_JAVA_OPTS:-} -cp "$cp" io.swarmkeeper.app.Main)
+# shellcheck disable=SC2207 # the options are words by design
+sk_java=("$JAVA" $(swarmkeeper_jvm_options) -cp "$cp" io.swarmkeeper.app.Main)
 tool=("$JAVA" -cp "$cp" io.swarmkeeper.app.Main)
 
 [ -n "$out" ] || out="$root/bench/side-by-side/results/$(date -u +%Y%m%d-%H%M%S)-$mode"
