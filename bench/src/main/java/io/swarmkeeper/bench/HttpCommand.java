@@ -28,13 +28,19 @@ final class HttpCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int connections;
 
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Requests per second at most, to compare trackers at the same offered load "
+                    + "(0: as fast as the connections allow). Default: ${DEFAULT-VALUE}.")
+    double rate;
+
     @Override
     public Integer call() throws Exception {
         load.validate(spec.commandLine());
         LoadOptions.require(spec.commandLine(), connections >= load.threads,
                 "--connections must be at least --threads");
+        LoadOptions.require(spec.commandLine(), rate >= 0, "--rate must be 0 (no limit) or more");
         HttpLoad http = new HttpLoad(target, load.threads, connections, load.torrents, load.peers, load.numwant,
-                load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed);
+                load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed, rate);
         return SummaryPrinter.print(http.run(load.warmup, load.duration, System.err), load.json, System.out);
     }
 }

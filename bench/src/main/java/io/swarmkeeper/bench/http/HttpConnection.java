@@ -29,6 +29,8 @@ final class HttpConnection {
     SocketChannel channel;
     SelectionKey key;
     boolean inFlight;
+    /** Ready for its next request, which waits for the pacer (under --rate). */
+    boolean waiting;
     boolean ended;
     long sentAtNanos;
     byte kind;
@@ -79,6 +81,7 @@ final class HttpConnection {
         channel = null;
         key = null;
         inFlight = false;
+        waiting = false;
     }
 
     void release() {

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 
 /** An HTTP load run: its shape, and how it is split into workers. */
 public record HttpLoad(InetSocketAddress target, int threads, int connections, int torrents, int peers,
-                       int numwant, int scrapePercent, int maxScrape, double seeders, double paretoShape, long seed) {
+                       int numwant, int scrapePercent, int maxScrape, double seeders, double paretoShape, long seed,
+                       double rate) {
 
     public HttpLoad {
         if (connections < threads) {
@@ -34,7 +35,7 @@ public record HttpLoad(InetSocketAddress target, int threads, int connections, i
         List<HttpWorker> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(new HttpWorker(target, PeerPopulation.share(connections, threads, t), writer,
-                    populations.get(t), numwant, scrapePercent, runWindow, random.nextLong()));
+                    populations.get(t), numwant, scrapePercent, rate / threads, runWindow, random.nextLong()));
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
         return Summary.of("http", Addresses.text(target), runWindow.countedSeconds(), threads, connections,

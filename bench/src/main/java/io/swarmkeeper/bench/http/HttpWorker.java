@@ -2,6 +2,7 @@ package io.swarmkeeper.bench.http;
 
 import io.swarmkeeper.bench.load.LoadStats;
 import io.swarmkeeper.bench.load.LoadWorker;
+import io.swarmkeeper.bench.load.Pacer;
 import io.swarmkeeper.bench.load.PeerPopulation;
 import io.swarmkeeper.bench.load.ReplyError;
 import io.swarmkeeper.bench.load.RunWindow;
@@ -34,6 +35,7 @@ public final class HttpWorker implements LoadWorker {
     private final int scrapePercent;
     private final RunWindow window;
     private final SplittableRandom random;
+    private final Pacer pacer;
     private final LoadStats stats = new LoadStats();
     private final AnnounceRequest announce = new AnnounceRequest();
     private final HttpResponseParser parser = new HttpResponseParser();
@@ -42,7 +44,7 @@ public final class HttpWorker implements LoadWorker {
     private Selector selector;
 
     public HttpWorker(InetSocketAddress target, int connections, HttpRequestWriter writer, PeerPopulation peers,
-                      int numwant, int scrapePercent, RunWindow window, long seed) {
+                      int numwant, int scrapePercent, double rate, RunWindow window, long seed) {
         this.target = target;
         this.connections = new HttpConnection[connections];
         this.writer = writer;
@@ -51,6 +53,7 @@ public final class HttpWorker implements LoadWorker {
         this.scrapePercent = scrapePercent;
         this.window = window;
         this.random = new SplittableRandom(seed);
+        this.pacer = new Pacer(rate, window.startNanos());
     }
 
     @Override
@@ -103,7 +106,13 @@ public final class HttpWorker implements LoadWorker {
                 stats.publish();
                 nextHousekeeping = now + HOUSEKEEPING_NANOS;
             }
-            selector.select(this::ready, SELECT_MILLIS);
+            if (pacer.limited()) {
+                // A paced request is due within microseconds: poll rather than sleep in select.
+                selector.selectNow(this::ready);
+                sendWaiting(System.nanoTime());
+            } else {
+                selector.select(this::ready, SELECT_MILLIS);
+            }
         }
         if (counting) {
             cost.stopInto(stats);
@@ -224,7 +233,33 @@ public final class HttpWorker implements LoadWorker {
         c.close(); // reopened by housekeeping
     }
 
+    /** Sends the next request now, or, under --rate, once the pacer allows it. */
     private void send(HttpConnection c) throws IOException {
+        if (!pacer.tryAcquire(System.nanoTime())) {
+            c.waiting = true;
+            return;
+        }
+        sendNow(c);
+    }
+
+    private void sendWaiting(long now) throws IOException {
+        for (HttpConnection c : connections) {
+            if (c.waiting && c.channel != null) {
+                if (!pacer.tryAcquire(now)) {
+                    return;
+                }
+                try {
+                    sendNow(c);
+                } catch (IOException e) {
+                    stats.error(ReplyError.CONNECTION_LOST);
+                    c.close(); // reopened by housekeeping
+                }
+            }
+        }
+    }
+
+    private void sendNow(HttpConnection c) throws IOException {
+        c.waiting = false;
         c.out.clear();
         c.in.clear();
         int peer = random.nextInt(peers.count());

@@ -26,7 +26,7 @@ class HttpLoadSmokeTest {
             acceptor.setDaemon(true);
             acceptor.start();
             HttpLoad load = new HttpLoad(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()),
-                    1, 4, 1_000, 5_000, 30, 10, 10, 0.25, 1.1, 7);
+                    1, 4, 1_000, 5_000, 30, 10, 10, 0.25, 1.1, 7, 0);
 
             Summary summary = load.run(Duration.ofMillis(200), Duration.ofSeconds(2), System.err);
 
@@ -34,6 +34,23 @@ class HttpLoadSmokeTest {
             assertThat(summary.scrapeReplies()).isPositive();
             assertThat(summary.errors()).isZero();
             assertThat(summary.averagePeers()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void a_rate_caps_the_requests_sent() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> accept(server), "fixed-http");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            HttpLoad load = new HttpLoad(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()),
+                    1, 4, 1_000, 5_000, 30, 10, 10, 0.25, 1.1, 7, 200);
+
+            Summary summary = load.run(Duration.ofMillis(200), Duration.ofSeconds(2), System.err);
+
+            // 200/s for the 2 counted seconds, plus at most the pacer's 1 ms catch-up allowance.
+            assertThat(summary.announceReplies() + summary.scrapeReplies()).isBetween(1L, 2L * 200 + 1);
+            assertThat(summary.errors()).isZero();
         }
     }
 
