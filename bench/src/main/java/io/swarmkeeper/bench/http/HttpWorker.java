@@ -235,8 +235,13 @@ public final class HttpWorker implements LoadWorker {
 
     /** Sends the next request now, or, under --rate, once the pacer allows it. */
     private void send(HttpConnection c) throws IOException {
+        // The last reply is done with: a waiting connection must not read it again.
+        c.out.clear();
+        c.in.clear();
         if (!pacer.tryAcquire(System.nanoTime())) {
             c.waiting = true;
+            // Watch for the server closing the idle connection, and no longer for the connect.
+            c.key.interestOps(SelectionKey.OP_READ);
             return;
         }
         sendNow(c);
@@ -260,8 +265,6 @@ public final class HttpWorker implements LoadWorker {
 
     private void sendNow(HttpConnection c) throws IOException {
         c.waiting = false;
-        c.out.clear();
-        c.in.clear();
         int peer = random.nextInt(peers.count());
         if (random.nextInt(100) < scrapePercent) {
             c.kind = HttpConnection.SCRAPE;
