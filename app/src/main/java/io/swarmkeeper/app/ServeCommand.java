@@ -30,17 +30,25 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> overrides = new HashMap<>();
-        if (!udp.isEmpty() || !http.isEmpty()) {
-            overrides.put("udp.listen", udp);
-            overrides.put("http.listen", http);
-        }
-        TrackerConfig settings = new ConfigLoader().load(config, System.getenv(), overrides);
+        TrackerConfig settings = new ConfigLoader().load(config, System.getenv(), overrides());
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onTermOrInt(stop::countDown);
         try (TrackerServer server = TrackerServer.start(settings)) {
             stop.await();
         }
         return 0;
+    }
+
+    /**
+     * The flags as configuration overrides. Any listener flag replaces both protocols' listeners,
+     * so {@code --udp 127.0.0.1:7000} alone runs UDP only rather than adding to the defaults.
+     */
+    Map<String, Object> overrides() {
+        Map<String, Object> overrides = new HashMap<>();
+        if (!udp.isEmpty() || !http.isEmpty()) {
+            overrides.put("udp.listen", udp);
+            overrides.put("http.listen", http);
+        }
+        return overrides;
     }
 }

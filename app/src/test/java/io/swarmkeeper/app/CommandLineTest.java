@@ -3,12 +3,15 @@ package io.swarmkeeper.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swarmkeeper.server.config.ConfigLoader;
+import io.swarmkeeper.server.config.TrackerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class CommandLineTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -61,6 +64,27 @@ class CommandLineTest {
         assertThat(Main.run("serve", "--udp", "localhost")).isEqualTo(2);
         assertThat(stderr().lines()).singleElement().asString()
                 .startsWith("swarmkeeper: configuration error: udp.listen[0]:");
+    }
+
+    @Test
+    void a_listener_flag_replaces_the_default_listeners_of_both_protocols() {
+        TrackerConfig config = serveConfig("--udp", "127.0.0.1:7000", "--udp", "[::1]:7000");
+        assertThat(config.udp().listen()).containsExactly("127.0.0.1:7000", "[::1]:7000");
+        assertThat(config.http().listen()).as("no HTTP listener unless one is named").isEmpty();
+    }
+
+    @Test
+    void without_listener_flags_serve_keeps_the_default_listeners() {
+        TrackerConfig config = serveConfig();
+        assertThat(config.udp().listen()).containsExactly("0.0.0.0:6969", "[::]:6969");
+        assertThat(config.http().listen()).containsExactly("0.0.0.0:6969", "[::]:6969");
+    }
+
+    /** The configuration {@code serve} would start with, given these flags and no environment. */
+    private static TrackerConfig serveConfig(String... args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        return new ConfigLoader().load(serve.config, Map.of(), serve.overrides());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.swarmkeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.swarmkeeper.protocol.udp.UdpConnectRequest;
@@ -66,6 +67,13 @@ class ServeProcessTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(udpConnect(udpPort)).isTrue();
+            // One set of counters serves both transports: the UDP connect shows on the HTTP /stats page.
+            HttpResponse<String> stats = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/stats"))
+                            .timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(new ObjectMapper().readTree(stats.body()).at("/requests/udp/ipv4/connect/ok").asLong())
+                    .as("/stats %s", stats.body()).isEqualTo(1);
 
             process.toHandle().destroy(); // SIGTERM, keeping the output stream open to read the last lines
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();

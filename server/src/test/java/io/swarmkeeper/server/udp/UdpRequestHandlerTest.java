@@ -6,10 +6,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
+import io.swarmkeeper.core.AnnouncePolicy;
 import io.swarmkeeper.core.ConnectionIds;
 import io.swarmkeeper.core.InMemorySwarmStore;
 import io.swarmkeeper.core.RequestCounters;
 import io.swarmkeeper.core.Tracker;
+import io.swarmkeeper.protocol.AnnounceRequest;
+import io.swarmkeeper.protocol.udp.UdpAnnounceRequest;
+import io.swarmkeeper.protocol.udp.UdpAnnounceResponse;
 import io.swarmkeeper.protocol.udp.UdpConnectRequest;
 import io.swarmkeeper.protocol.udp.UdpConnectResponse;
 import io.swarmkeeper.protocol.udp.UdpRequestHeader;
@@ -64,6 +68,34 @@ class UdpRequestHandlerTest {
 
         assertThat(requests).allSatisfy(p -> assertThat(p.refCnt()).isZero());
         assertThat(channel.outboundMessages()).hasSize(1);
+    }
+
+    @Test
+    void an_ipv4_reply_stops_at_the_peers_that_fit_an_unfragmented_ethernet_packet() {
+        // numwant-max far above what one packet holds, so only the packet cap can stop the reply.
+        ConnectionIds ids = ConnectionIds.withRandomSecret(120, clock);
+        EmbeddedChannel big = new EmbeddedChannel(new UdpRequestHandler(
+                new Tracker(new InMemorySwarmStore(3600), new AnnouncePolicy(1800, 0, 900, 50, 1000, 3600), clock),
+                ids, new RequestCounters(), false));
+        long id = ids.issue(0x7F000001);
+        try {
+            for (int port = 1; port <= 300; port++) {
+                AnnounceRequest peer = UdpTestClient.announceOf(14, port, 10);
+                big.writeInbound(packet(buffer -> UdpAnnounceRequest.write(buffer, id, 1, peer)));
+                ((DatagramPacket) big.readOutbound()).release();
+            }
+            AnnounceRequest greedy = UdpTestClient.announceOf(14, 9000, 10);
+            greedy.numwant = 1000;
+            big.writeInbound(packet(buffer -> UdpAnnounceRequest.write(buffer, id, 2, greedy)));
+
+            DatagramPacket reply = big.readOutbound();
+            // 1500-byte MTU less 28 bytes of IPv4 and UDP headers: 242 peers of 6 bytes after the 20-byte head.
+            assertThat(UdpAnnounceResponse.peerCount(reply.content(), UdpAnnounceResponse.PEER_IPV4_LENGTH)).isEqualTo(242);
+            assertThat(reply.content().readableBytes()).isLessThanOrEqualTo(1500 - 28);
+            reply.release();
+        } finally {
+            big.finishAndReleaseAll();
+        }
     }
 
     private DatagramPacket connect(int transactionId) {

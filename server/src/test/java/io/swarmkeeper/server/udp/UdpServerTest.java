@@ -246,6 +246,23 @@ class UdpServerTest {
     }
 
     @Test
+    void an_ipv6_reply_stops_at_the_peers_that_fit_the_ipv6_minimum_mtu() {
+        UdpTestClient client = client(IPV6);
+        long id = client.connect();
+        for (int port = 8001; port <= 8100; port++) {
+            announce(client, id, announceOf(13, port, 10));
+        }
+        AnnounceRequest greedy = announceOf(13, 9000, 10);
+        greedy.numwant = UdpTrackerFixture.POLICY.numwantMax();
+
+        ByteBuf reply = announce(client, id, greedy);
+
+        // 100 candidates and numwant-max 200, but 1280 bytes less IPv6 and UDP headers hold 67.
+        assertThat(UdpAnnounceResponse.peerCount(reply, UdpAnnounceResponse.PEER_IPV6_LENGTH)).isEqualTo(67);
+        assertThat(reply.readableBytes()).isLessThanOrEqualTo(1280 - 40 - 8);
+    }
+
+    @Test
     void ipv4_and_ipv6_peers_are_not_mixed_in_one_reply() {
         UdpTestClient v4 = client(IPV4);
         UdpTestClient v6 = client(IPV6);
