@@ -1,0 +1,234 @@
+package io.swarmkeeper.linuxudp;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * A UDP socket read and written a batch of datagrams per system call (recvmmsg, sendmmsg), through
+ * a {@link DatagramBatch}'s reused native memory: nothing is allocated per datagram or per call.
+ * One thread does the receiving and sending; another may {@link #shutdownInput} or {@link #close}.
+ * Blocking by default: {@link #receive} with {@code wait} sleeps in the kernel until a datagram
+ * comes, the receive timeout passes, or the input is shut down.
+ */
+public final class BatchSocket implements AutoCloseable {
+    private final int fd;
+    private final boolean ipv6;
+    private final Arena arena = Arena.ofShared();
+    /** errno of the I/O thread's calls; control calls from other threads use their own. */
+    private final MemorySegment ioState = arena.allocate(Libc.CALL_STATE);
+    private volatile boolean closed;
+
+    private BatchSocket(int fd, boolean ipv6) {
+        this.fd = fd;
+        this.ipv6 = ipv6;
+    }
+
+    /**
+     * Whether this JVM can use it: Linux on a 64-bit x86 or ARM processor, where the struct layouts
+     * written here hold, and a C library with recvmmsg.
+     */
+    public static boolean available() {
+        String arch = System.getProperty("os.arch");
+        if (!System.getProperty("os.name").equals("Linux") || !(arch.equals("amd64") || arch.equals("aarch64"))) {
+            return false;
+        }
+        try {
+            Class.forName(Libc.class.getName(), true, BatchSocket.class.getClassLoader());
+            return true;
+        } catch (Throwable e) {
+            // No recvmmsg in the C library, or native access refused by the JVM's options.
+            return false;
+        }
+    }
+
+    public static BatchSocket open(boolean ipv6) throws IOException {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment state = call.allocate(Libc.CALL_STATE);
+            int fd = (int) Libc.SOCKET.invokeExact(state, ipv6 ? Libc.AF_INET6 : Libc.AF_INET, Libc.SOCK_DGRAM, 0);
+            if (fd < 0) {
+                throw Libc.failure("socket", state);
+            }
+            return new BatchSocket(fd, ipv6);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean ipv6() {
+        return ipv6;
+    }
+
+    /** Lets other sockets bind the same address and port, the kernel spreading senders over them. */
+    public void reusePort() throws IOException {
+        setInt(Libc.SOL_SOCKET, Libc.SO_REUSEPORT, 1, "SO_REUSEPORT");
+    }
+
+    /** An IPv6 socket on [::] takes IPv6 only, so an IPv4 socket can have the same port. */
+    public void ipv6Only() throws IOException {
+        setInt(Libc.IPPROTO_IPV6, Libc.IPV6_V6ONLY, 1, "IPV6_V6ONLY");
+    }
+
+    /** Asks for a receive buffer of this size; the kernel caps it at net.core.rmem_max. */
+    public void receiveBufferSize(int bytes) throws IOException {
+        setInt(Libc.SOL_SOCKET, Libc.SO_RCVBUF, bytes, "SO_RCVBUF");
+    }
+
+    public void sendBufferSize(int bytes) throws IOException {
+        setInt(Libc.SOL_SOCKET, Libc.SO_SNDBUF, bytes, "SO_SNDBUF");
+    }
+
+    /** How long a waiting receive sleeps without a datagram before it returns 0. */
+    public void receiveTimeout(Duration timeout) throws IOException {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment timeval = call.allocate(16, 8);
+            timeval.set(JAVA_LONG, 0, timeout.toSeconds());
+            timeval.set(JAVA_LONG, 8, timeout.toNanosPart() / 1000);
+            setOption(call, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval, "SO_RCVTIMEO");
+        }
+    }
+
+    private void setInt(int level, int option, int value, String name) throws IOException {
+        try (Arena call = Arena.ofConfined()) {
+            setOption(call, level, option, call.allocateFrom(JAVA_INT, value), name);
+        }
+    }
+
+    private void setOption(Arena call, int level, int option, MemorySegment value, String name) throws IOException {
+        MemorySegment state = call.allocate(Libc.CALL_STATE);
+        int result;
+        try {
+            result = (int) Libc.SETSOCKOPT.invokeExact(state, fd, level, option, value, (int) value.byteSize());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        if (result != 0) {
+            throw Libc.failure("setsockopt " + name, state);
+        }
+    }
+
+    /** Binds and returns the address bound, with the port the system chose for port 0. */
+    public InetSocketAddress bind(InetSocketAddress address) throws IOException {
+        return addressCall(Libc.BIND, "bind", address);
+    }
+
+    /** Fixes the peer: sends need no address, and datagrams from anyone else are not received. */
+    public InetSocketAddress connect(InetSocketAddress address) throws IOException {
+        return addressCall(Libc.CONNECT, "connect", address);
+    }
+
+    private InetSocketAddress addressCall(java.lang.invoke.MethodHandle call, String name, InetSocketAddress address)
+            throws IOException {
+        if ((address.getAddress() instanceof Inet6Address) != ipv6) {
+            throw new IOException(name + " " + address + ": not an " + (ipv6 ? "IPv6" : "IPv4") + " address");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Libc.CALL_STATE);
+            MemorySegment sockaddr = arena.allocate(SocketAddresses.SIZE, 8);
+            int length = SocketAddresses.write(sockaddr, 0, address);
+            if ((int) call.invokeExact(state, fd, sockaddr, length) != 0) {
+                throw Libc.failure(name + " " + address, state);
+            }
+            MemorySegment lengthHolder = arena.allocateFrom(JAVA_INT, SocketAddresses.SIZE);
+            if ((int) Libc.GETSOCKNAME.invokeExact(state, fd, sockaddr, lengthHolder) != 0) {
+                throw Libc.failure("getsockname", state);
+            }
+            return SocketAddresses.read(sockaddr, 0);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Receives up to a batch of datagrams into slots 0..n-1 and returns n. With {@code wait}, sleeps
+     * until the first datagram, then takes what else is queued without waiting; 0 means the receive
+     * timeout passed or the input was shut down. Without, returns 0 when nothing is queued.
+     */
+    public int receive(DatagramBatch batch, boolean wait) throws IOException {
+        batch.resetReceivedAddressLengths(batch.slots());
+        int n;
+        try {
+            n = (int) Libc.RECVMMSG.invokeExact(ioState, fd, batch.receiveHeaders, batch.slots(),
+                    wait ? Libc.MSG_WAITFORONE : Libc.MSG_DONTWAIT, MemorySegment.NULL);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        if (n == 1 && batch.receivedLength(0) == 0 && batch.receivedAddressLength(0) == 0) {
+            // What a shut-down input reads: an empty message from nobody (a real datagram has a sender).
+            return 0;
+        }
+        if (n >= 0) {
+            return n;
+        }
+        int errno = Libc.errno(ioState);
+        // ECONNREFUSED: an earlier datagram of a connected socket met a closed port; it says nothing of this receive.
+        if (errno == Libc.EAGAIN || errno == Libc.EINTR || errno == Libc.ECONNREFUSED) {
+            return 0;
+        }
+        throw closedOr(Libc.failure("recvmmsg", ioState));
+    }
+
+    /**
+     * Sends slots {@code from .. from+count-1}, each with the length set by
+     * {@link DatagramBatch#sendLength}, and returns how many the kernel took: fewer than asked when
+     * a non-blocking socket's buffer is full (then 0) or a datagram was refused.
+     */
+    public int send(DatagramBatch batch, int from, int count) throws IOException {
+        if (count == 0) {
+            return 0;
+        }
+        int n;
+        try {
+            MemorySegment headers = from == 0 ? batch.sendHeaders : batch.sendHeaders.asSlice(from * Libc.MMSGHDR_SIZE);
+            n = (int) Libc.SENDMMSG.invokeExact(ioState, fd, headers, count, 0);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        if (n >= 0) {
+            return n;
+        }
+        int errno = Libc.errno(ioState);
+        if (errno == Libc.EAGAIN || errno == Libc.EINTR || errno == Libc.ECONNREFUSED) {
+            return 0;
+        }
+        throw closedOr(Libc.failure("sendmmsg", ioState));
+    }
+
+    /** Wakes a receive waiting in the kernel; later receives return 0 at once. */
+    public void shutdownInput() {
+        try (Arena call = Arena.ofConfined()) {
+            int ignored = (int) Libc.SHUTDOWN.invokeExact(call.allocate(Libc.CALL_STATE), fd, Libc.SHUT_RD);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private IOException closedOr(IOException e) {
+        return closed ? new IOException("socket closed", e) : e;
+    }
+
+    /** Closes the socket. Call it after the I/O thread has stopped: a closed descriptor's number is reused. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Arena call = Arena.ofConfined()) {
+            int ignored = (int) Libc.CLOSE.invokeExact(call.allocate(Libc.CALL_STATE), fd);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        arena.close();
+    }
+}
