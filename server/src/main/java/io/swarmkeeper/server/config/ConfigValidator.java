@@ -1,5 +1,6 @@
 package io.swarmkeeper.server.config;
 
+import io.swarmkeeper.server.udp.UdpIo;
 import java.util.List;
 
 /** Range checks that a YAML type cannot express; each failure names its key. */
@@ -11,6 +12,12 @@ final class ConfigValidator {
         listen("udp.listen", udp.listen());
         range("udp.threads", udp.threads(), 0, 1024);
         range("udp.connection-id-max-age", udp.connectionIdMaxAge(), 120, 15300);
+        if (!UdpIo.isKnown(udp.io())) {
+            throw new ConfigException("udp.io", "must be auto, batch or netty (got " + udp.io() + ")");
+        }
+        if (UdpIo.BATCH.equals(udp.io()) && UdpIo.batchUnavailableReason() != null) {
+            throw new ConfigException("udp.io", "batch " + UdpIo.batchUnavailableReason());
+        }
 
         HttpConfig http = config.http();
         listen("http.listen", http.listen());

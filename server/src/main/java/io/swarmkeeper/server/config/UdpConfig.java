@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * @param listen addresses to bind, as {@code HOST:PORT} or {@code [V6]:PORT}
- * @param threads event loops (each with its own SO_REUSEPORT socket per address); 0 = one per CPU
+ * @param threads threads (each with its own SO_REUSEPORT socket per address); 0 = one per CPU
  * @param connectionIdMaxAge seconds a connection id stays valid (BEP 15 asks for at least 120)
+ * @param io the transport: {@code auto}, {@code batch} (recvmmsg/sendmmsg, JDK 22+ on Linux) or {@code netty}
  */
-public record UdpConfig(List<String> listen, int threads, int connectionIdMaxAge) {}
+public record UdpConfig(List<String> listen, int threads, int connectionIdMaxAge, String io) {}

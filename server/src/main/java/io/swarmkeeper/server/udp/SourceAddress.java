@@ -29,6 +29,17 @@ final class SourceAddress {
         }
     }
 
+    void ipv4(int address) {
+        ipv6 = false;
+        ipv4 = address;
+    }
+
+    void ipv6(long high, long low) {
+        ipv6 = true;
+        ipv6High = high;
+        ipv6Low = low;
+    }
+
     private static boolean isIpv4Mapped(byte[] b) {
         for (int i = 0; i < 10; i++) {
             if (b[i] != 0) {

@@ -23,6 +23,6 @@ final class UdpChannelInitializer extends ChannelInitializer<DatagramChannel> {
 
     @Override
     protected void initChannel(DatagramChannel channel) {
-        channel.pipeline().addLast(new UdpRequestHandler(tracker, connectionIds, counters, allowClientIp));
+        channel.pipeline().addLast(new UdpRequestHandler(new UdpAnswers(tracker, connectionIds, counters, allowClientIp)));
     }
 }

@@ -12,18 +12,21 @@ import io.swarmkeeper.server.Transports;
 import io.swarmkeeper.server.config.AnnounceConfig;
 import io.swarmkeeper.server.config.ListenAddress;
 import io.swarmkeeper.server.config.UdpConfig;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The BEP 15 UDP tracker. With native epoll every event loop owns one SO_REUSEPORT socket per
- * listen address, so the kernel spreads senders over the loops and no packet changes thread;
- * with NIO there is one socket per address.
+ * The BEP 15 UDP tracker. With the batched transport ({@code udp.io}) every thread owns one
+ * SO_REUSEPORT socket; with native epoll every event loop owns one per listen address; either way
+ * the kernel spreads senders over them and no packet changes thread. With NIO there is one socket
+ * per address.
  */
 public final class UdpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UdpServer.class);
@@ -33,13 +36,16 @@ public final class UdpServer implements AutoCloseable {
 
     private final UdpConfig config;
     private final UdpChannelInitializer initializer;
+    private final Supplier<UdpAnswers> answers;
     private final List<Channel> channels = new ArrayList<>();
+    private final List<UdpListener> listeners = new ArrayList<>();
     private EventLoopGroup group;
 
     public UdpServer(UdpConfig config, AnnounceConfig announce, Tracker tracker, ConnectionIds connectionIds,
                      RequestCounters counters) {
         this.config = config;
         this.initializer = new UdpChannelInitializer(tracker, connectionIds, counters, announce.allowClientIp());
+        this.answers = () -> new UdpAnswers(tracker, connectionIds, counters, announce.allowClientIp());
     }
 
     /**
@@ -49,14 +55,18 @@ public final class UdpServer implements AutoCloseable {
      * @throws IllegalStateException naming the address when one cannot be bound; nothing stays bound
      */
     public synchronized List<InetSocketAddress> start() {
-        if (group != null) {
+        if (group != null || !listeners.isEmpty()) {
             throw new IllegalStateException("UDP server already started");
         }
-        group = Transports.group(config.threads(), "udp");
+        UdpListener.Factory batch = UdpIo.choose(config.io());
+        if (batch == null) {
+            group = Transports.group(config.threads(), "udp");
+        }
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
             for (String listen : config.listen()) {
-                bound.add(bind(ListenAddress.parse(listen)));
+                InetSocketAddress address = ListenAddress.parse(listen);
+                bound.add(batch == null ? bind(address) : bind(batch, address));
             }
         } catch (RuntimeException e) {
             close();
@@ -83,6 +93,21 @@ public final class UdpServer implements AutoCloseable {
         return local;
     }
 
+    private InetSocketAddress bind(UdpListener.Factory batch, InetSocketAddress address) {
+        int sockets = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        UdpListener listener;
+        try {
+            listener = batch.bind(address, sockets, answers);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind UDP " + ListenAddress.format(address) + ": " + e.getMessage(), e);
+        }
+        listeners.add(listener);
+        InetSocketAddress local = listener.address();
+        log.info("UDP tracker listening on {} ({} socket{}, {})", ListenAddress.format(local), sockets, sockets == 1 ? "" : "s",
+                batch.name());
+        return local;
+    }
+
     private InetSocketAddress bindOne(Bootstrap bootstrap, InetSocketAddress address) {
         try {
             Channel channel = bootstrap.bind(address).sync().channel();
@@ -104,6 +129,8 @@ public final class UdpServer implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        listeners.forEach(UdpListener::close);
+        listeners.clear();
         for (Channel channel : channels) {
             channel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS);
         }

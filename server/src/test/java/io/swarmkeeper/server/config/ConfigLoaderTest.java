@@ -88,6 +88,12 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void an_unknown_udp_transport_is_an_error_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("SWARMKEEPER_UDP_IO", "io_uring"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("udp.io: must be auto, batch or netty (got io_uring)");
+    }
+
+    @Test
     void a_bad_listen_address_is_an_error_naming_its_position() {
         assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("http.listen", List.of("127.0.0.1:80", "::1:80"))))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("http.listen[1]:");

@@ -29,9 +29,9 @@ class UdpRequestHandlerTest {
     private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 50000);
 
     private final ManualClock clock = new ManualClock();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new UdpRequestHandler(
+    private final EmbeddedChannel channel = new EmbeddedChannel(new UdpRequestHandler(new UdpAnswers(
             new Tracker(new InMemorySwarmStore(3600), UdpTrackerFixture.POLICY, clock),
-            ConnectionIds.withRandomSecret(120, clock), new RequestCounters(), false));
+            ConnectionIds.withRandomSecret(120, clock), new RequestCounters(), false)));
     private final List<DatagramPacket> requests = new ArrayList<>();
 
     @AfterEach
@@ -74,9 +74,9 @@ class UdpRequestHandlerTest {
     void an_ipv4_reply_stops_at_the_peers_that_fit_an_unfragmented_ethernet_packet() {
         // numwant-max far above what one packet holds, so only the packet cap can stop the reply.
         ConnectionIds ids = ConnectionIds.withRandomSecret(120, clock);
-        EmbeddedChannel big = new EmbeddedChannel(new UdpRequestHandler(
+        EmbeddedChannel big = new EmbeddedChannel(new UdpRequestHandler(new UdpAnswers(
                 new Tracker(new InMemorySwarmStore(3600), new AnnouncePolicy(1800, 0, 900, 50, 1000, 3600), clock),
-                ids, new RequestCounters(), false));
+                ids, new RequestCounters(), false)));
         long id = ids.issue(0x7F000001);
         try {
             for (int port = 1; port <= 300; port++) {

@@ -37,7 +37,12 @@ class UdpServerTest {
 
     @BeforeEach
     void start() {
-        tracker = new UdpTrackerFixture(List.of("127.0.0.1:0", "[::1]:0"), false);
+        tracker = new UdpTrackerFixture(List.of("127.0.0.1:0", "[::1]:0"), false, io());
+    }
+
+    /** The transport under test; a subclass runs every test again on another. */
+    String io() {
+        return UdpIo.NETTY;
     }
 
     @AfterEach
@@ -302,7 +307,7 @@ class UdpServerTest {
 
     @Test
     void a_claimed_ip_is_used_when_client_ips_are_allowed() {
-        try (UdpTrackerFixture allowing = new UdpTrackerFixture(List.of("127.0.0.1:0"), true);
+        try (UdpTrackerFixture allowing = new UdpTrackerFixture(List.of("127.0.0.1:0"), true, io());
              UdpTestClient client = allowing.client(IPV4)) {
             long id = client.connect();
             AnnounceRequest claiming = announceOf(9, 7001, 0);

@@ -1,0 +1,55 @@
+package io.swarmkeeper.server.udp;
+
+import io.swarmkeeper.server.Transports;
+
+/**
+ * Chooses the UDP transport for {@code udp.io}. The batched one (linux-udp: recvmmsg, sendmmsg
+ * and no objects per datagram) needs the foreign function API of JDK 22 and Linux; it is compiled
+ * only on such a JDK, so it is looked up by name and this code still builds and runs on JDK 21.
+ */
+public final class UdpIo {
+    public static final String AUTO = "auto";
+    public static final String BATCH = "batch";
+    public static final String NETTY = "netty";
+    private static final String BATCH_FACTORY = "io.swarmkeeper.server.udp.BatchUdpListeners";
+
+    private UdpIo() {}
+
+    public static boolean isKnown(String io) {
+        return AUTO.equals(io) || BATCH.equals(io) || NETTY.equals(io);
+    }
+
+    /** Whether {@code batch} can run here, and if not, why: for the error naming {@code udp.io}. */
+    public static String batchUnavailableReason() {
+        if (Runtime.version().feature() < 22) {
+            return "needs a JDK 22 or newer (this is " + Runtime.version().feature() + ")";
+        }
+        return batchFactory() == null ? "needs Linux on x86_64 or aarch64, and this build's linux-udp module" : null;
+    }
+
+    /** The batched transport's factory when {@code io} asks for it and it can run; null means Netty. */
+    static UdpListener.Factory choose(String io) {
+        if (NETTY.equals(io)) {
+            return null;
+        }
+        UdpListener.Factory batch = batchFactory();
+        if (batch == null && BATCH.equals(io)) {
+            throw new IllegalStateException("udp.io: batch " + batchUnavailableReason());
+        }
+        return batch;
+    }
+
+    private static UdpListener.Factory batchFactory() {
+        if (Runtime.version().feature() < 22 || !Transports.nativeEpoll()) {
+            return null;
+        }
+        try {
+            UdpListener.Factory factory = (UdpListener.Factory) Class.forName(BATCH_FACTORY)
+                    .getDeclaredConstructor().newInstance();
+            return factory.name() == null ? null : factory;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // Built on JDK 21 (no such class), or the module is missing from the class path.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.swarmkeeper.server.udp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.swarmkeeper.linuxudp.BatchSocket;
+import io.swarmkeeper.linuxudp.DatagramBatch;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One listen address served by SO_REUSEPORT sockets, each with a thread of its own that sleeps in
+ * recvmmsg until datagrams come, answers the batch in place, and sends the replies with one
+ * sendmmsg. Request and reply buffers are native memory wrapped once as Netty buffers for the
+ * codecs, so a datagram costs no object at all; the kernel spreads senders over the sockets.
+ */
+final class BatchUdpListener implements UdpListener {
+    /** Datagrams per system call: enough to amortise it under load, little memory per socket. */
+    static final int BATCH = 32;
+    /** Asked of the kernel so bursts are not dropped while a batch is answered; it caps it at rmem_max. */
+    static final int SOCKET_BUFFER_BYTES = 4 << 20;
+    /** How long a closing listener may take to answer what it read. */
+    private static final long STOP_MILLIS = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(BatchUdpListener.class);
+
+    private final InetSocketAddress address;
+    private final List<BatchSocket> sockets;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    BatchUdpListener(InetSocketAddress address, List<BatchSocket> sockets, Supplier<UdpAnswers> answers) {
+        this.address = address;
+        this.sockets = sockets;
+        for (int i = 0; i < sockets.size(); i++) {
+            BatchSocket socket = sockets.get(i);
+            UdpAnswers mine = answers.get();
+            Thread thread = Thread.ofPlatform().daemon().name("udp-" + address.getPort() + "-" + i)
+                    .unstarted(() -> serve(socket, mine));
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public int sockets() {
+        return sockets.size();
+    }
+
+    private void serve(BatchSocket socket, UdpAnswers answers) {
+        try (DatagramBatch batch = new DatagramBatch(BATCH, UdpSockets.MAX_DATAGRAM, UdpAnswers.MAX_REPLY, true)) {
+            ByteBuf[] in = new ByteBuf[BATCH];
+            ByteBuf[] out = new ByteBuf[BATCH];
+            for (int i = 0; i < BATCH; i++) {
+                in[i] = Unpooled.wrappedBuffer(batch.receiveBuffer(i).asByteBuffer());
+                out[i] = Unpooled.wrappedBuffer(batch.sendBuffer(i).asByteBuffer());
+            }
+            while (running) {
+                int n = socket.receive(batch, true);
+                int replies = 0;
+                for (int i = 0; i < n; i++) {
+                    if (answer(answers, batch, i, in[i], out[replies], replies)) {
+                        replies++;
+                    }
+                }
+                send(socket, batch, replies);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (running) {
+                log.error("UDP socket on {} stopped: {}", address, e.toString());
+            }
+        }
+    }
+
+    /** Answers datagram {@code i} into reply slot {@code slot}; true when there is a reply to send. */
+    private boolean answer(UdpAnswers answers, DatagramBatch batch, int i, ByteBuf in, ByteBuf out, int slot) {
+        in.setIndex(0, batch.receivedLength(i));
+        out.clear();
+        if (batch.ipv6(i)) {
+            answers.source.ipv6(batch.ipv6High(i), batch.ipv6Low(i));
+        } else {
+            answers.source.ipv4(batch.ipv4(i));
+        }
+        try {
+            if (!answers.answer(in, out)) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            // A failure here is ours, not the client's; the socket goes on serving everyone else.
+            log.warn("UDP request failed on {}: {}", address, e.toString());
+            return false;
+        }
+        batch.sendLength(slot, out.writerIndex());
+        batch.copyAddress(i, slot);
+        return true;
+    }
+
+    /**
+     * Sends the batch's replies. A reply the kernel refuses (its recipient unreachable, say) is
+     * dropped, as a lost datagram would be, and the rest still go.
+     */
+    private void send(BatchSocket socket, DatagramBatch batch, int replies) {
+        int sent = 0;
+        while (sent < replies) {
+            int taken;
+            try {
+                taken = socket.send(batch, sent, replies - sent);
+            } catch (IOException e) {
+                taken = 0;
+            }
+            sent += Math.max(taken, 1);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sockets.forEach(BatchSocket::shutdownInput);
+        for (Thread thread : threads) {
+            try {
+                thread.join(STOP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sockets.forEach(BatchSocket::close);
+    }
+}

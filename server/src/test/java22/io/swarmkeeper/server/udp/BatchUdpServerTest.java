@@ -1,0 +1,9 @@
+package io.swarmkeeper.server.udp;
+
+/** Every UDP server test again, on the batched transport (recvmmsg/sendmmsg through linux-udp). */
+class BatchUdpServerTest extends UdpServerTest {
+    @Override
+    String io() {
+        return UdpIo.BATCH;
+    }
+}
