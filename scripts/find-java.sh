@@ -1,5 +1,6 @@
 # Sourced by ./swarmkeeper, ./run-tests and .ci/run: sets JAVA to a java of version 21 or newer
-# (JAVA_HOME first, then java on PATH, then the newest under /usr/lib/jvm) and JAVA_HOME to its JDK.
+# (JAVA_HOME first, then java on PATH, then the newest under /usr/lib/jvm), JAVA_HOME to its JDK
+# and JAVA_MAJOR to its version.
 
 java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
@@ -15,6 +16,7 @@ find_java() {
     major=$(java_major "$java")
     if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then
       JAVA=$java
+      JAVA_MAJOR=${major%%.*}
       JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$java")")")
       export JAVA_HOME
       return 0

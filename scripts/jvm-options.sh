@@ -3,6 +3,12 @@
 
 swarmkeeper_jvm_options() {
   local opts="-XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
+  # From JDK 25 Netty leaves sun.misc.Unsafe alone unless the JDK is told to allow it, and then
+  # reads and writes every buffer through ByteBuffer's bounds-checked accessors (the option
+  # exists from JDK 24 and is refused before). Measured in docs/benchmarks.md.
+  if [ "${JAVA_MAJOR:-0}" -ge 24 ] 2>/dev/null; then
+    opts="$opts --sun-misc-unsafe-memory-access=allow"
+  fi
   # ParallelGC with a 32 MB young generation, measured beside Serial, G1, ZGC and other young
   # sizes under the UDP load (docs/benchmarks.md): the same throughput and p99, and half the
   # resident growth per peer of an unbounded young generation (garbage here is per-request and
