@@ -1,6 +1,7 @@
 package io.swarmkeeper.bench;
 
 import io.swarmkeeper.bench.udp.StatelessResponder;
+import io.swarmkeeper.bench.udp.UdpIo;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -20,6 +21,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    /** The generator's: the responder batches wherever it can, so the ceiling found is the generator's. */
+    @Mixin
+    IoOption io;
+
     @Option(names = "--sockets", defaultValue = "4",
             description = "UDP sockets, split across threads. Default: ${DEFAULT-VALUE}.")
     int sockets;
@@ -33,9 +38,14 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!io.usable(spec)) {
+            return IoOption.UNUSABLE;
+        }
         InetAddress loopback = InetAddress.getByName(ipv6 ? "::1" : "127.0.0.1");
-        try (StatelessResponder responder = StatelessResponder.start(new InetSocketAddress(loopback, 0))) {
-            return UdpCommand.run("calibrate", responder.address(), load, sockets, window, 0, spec);
+        UdpIo responderIo = UdpIo.best();
+        try (StatelessResponder responder = StatelessResponder.start(new InetSocketAddress(loopback, 0), responderIo)) {
+            System.err.println("calibrate: responder on its own thread, io " + responderIo.label());
+            return UdpCommand.run("calibrate", responder.address(), load, sockets, window, 0, io.chosen(), spec);
         }
     }
 }

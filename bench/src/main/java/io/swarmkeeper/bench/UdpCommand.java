@@ -1,5 +1,6 @@
 package io.swarmkeeper.bench;
 
+import io.swarmkeeper.bench.udp.UdpIo;
 import io.swarmkeeper.bench.udp.UdpLoad;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -18,6 +19,9 @@ final class UdpCommand implements Callable<Integer> {
 
     @Mixin
     LoadOptions load;
+
+    @Mixin
+    IoOption io;
 
     @Option(names = "--target", required = true, paramLabel = "HOST:PORT", converter = Target.class,
             description = "The tracker's UDP address, e.g. 127.0.0.1:6969 or [::1]:6969.")
@@ -38,11 +42,14 @@ final class UdpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return run("udp", target, load, sockets, window, rate, spec);
+        if (!io.usable(spec)) {
+            return IoOption.UNUSABLE;
+        }
+        return run("udp", target, load, sockets, window, rate, io.chosen(), spec);
     }
 
     static int run(String mode, InetSocketAddress target, LoadOptions load, int sockets, int window, double rate,
-                   CommandSpec spec)
+                   UdpIo io, CommandSpec spec)
             throws Exception {
         load.validate(spec.commandLine());
         LoadOptions.require(spec.commandLine(), sockets >= load.threads, "--sockets must be at least --threads");
@@ -50,7 +57,7 @@ final class UdpCommand implements Callable<Integer> {
         LoadOptions.require(spec.commandLine(), window >= sockets && window / sockets <= 1 << 16,
                 "--window must be at least --sockets and at most 65536 per socket");
         UdpLoad udp = new UdpLoad(target, load.threads, sockets, window, load.torrents, load.peers, load.numwant,
-                load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed, rate);
+                load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed, rate, io);
         return SummaryPrinter.print(udp.run(mode, load.warmup, load.duration, System.err), load.json, System.out);
     }
 }

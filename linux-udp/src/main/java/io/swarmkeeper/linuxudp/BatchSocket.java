@@ -8,6 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.time.Duration;
 
 /**
@@ -153,6 +154,8 @@ public final class BatchSocket implements AutoCloseable {
      * Receives up to a batch of datagrams into slots 0..n-1 and returns n. With {@code wait}, sleeps
      * until the first datagram, then takes what else is queued without waiting; 0 means the receive
      * timeout passed or the input was shut down. Without, returns 0 when nothing is queued.
+     *
+     * @throws PortUnreachableException when a connected socket's peer is not listening
      */
     public int receive(DatagramBatch batch, boolean wait) throws IOException {
         batch.resetReceivedAddressLengths(batch.slots());
@@ -170,18 +173,15 @@ public final class BatchSocket implements AutoCloseable {
         if (n >= 0) {
             return n;
         }
-        int errno = Libc.errno(ioState);
-        // ECONNREFUSED: an earlier datagram of a connected socket met a closed port; it says nothing of this receive.
-        if (errno == Libc.EAGAIN || errno == Libc.EINTR || errno == Libc.ECONNREFUSED) {
-            return 0;
-        }
-        throw closedOr(Libc.failure("recvmmsg", ioState));
+        return failed("recvmmsg");
     }
 
     /**
      * Sends slots {@code from .. from+count-1}, each with the length set by
      * {@link DatagramBatch#sendLength}, and returns how many the kernel took: fewer than asked when
      * a non-blocking socket's buffer is full (then 0) or a datagram was refused.
+     *
+     * @throws PortUnreachableException when a connected socket's peer is not listening
      */
     public int send(DatagramBatch batch, int from, int count) throws IOException {
         if (count == 0) {
@@ -197,11 +197,22 @@ public final class BatchSocket implements AutoCloseable {
         if (n >= 0) {
             return n;
         }
+        return failed("sendmmsg");
+    }
+
+    /**
+     * 0 for what only means "nothing now" (EAGAIN, EINTR); otherwise the failure. ECONNREFUSED is
+     * a connected socket's earlier datagram meeting a closed port: the peer is not listening.
+     */
+    private int failed(String call) throws IOException {
         int errno = Libc.errno(ioState);
-        if (errno == Libc.EAGAIN || errno == Libc.EINTR || errno == Libc.ECONNREFUSED) {
+        if (errno == Libc.EAGAIN || errno == Libc.EINTR) {
             return 0;
         }
-        throw closedOr(Libc.failure("sendmmsg", ioState));
+        if (errno == Libc.ECONNREFUSED) {
+            throw new PortUnreachableException(call + ": " + Libc.describe(errno));
+        }
+        throw closedOr(Libc.failure(call, ioState));
     }
 
     /** Wakes a receive waiting in the kernel; later receives return 0 at once. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +156,21 @@ class BatchSocketTest {
             assertThatThrownBy(() -> socket.bind(loopback("::1")))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("not an IPv4 address");
+        }
+    }
+
+    @Test
+    void a_connected_socket_whose_peer_does_not_listen_says_so() throws IOException {
+        InetSocketAddress nobody;
+        try (BatchSocket closed = BatchSocket.open(false)) {
+            nobody = closed.bind(loopback("127.0.0.1"));
+        }
+        try (BatchSocket socket = BatchSocket.open(false); DatagramBatch batch = new DatagramBatch(1, 64, 64, false)) {
+            socket.connect(nobody);
+            socket.receiveTimeout(Duration.ofSeconds(5));
+            batch.sendLength(0, 16);
+            assertThat(socket.send(batch, 0, 1)).isEqualTo(1);
+            assertThatThrownBy(() -> socket.receive(batch, true)).isInstanceOf(PortUnreachableException.class);
         }
     }
 

@@ -39,6 +39,6 @@ public record HttpLoad(InetSocketAddress target, int threads, int connections, i
         }
         LoadStats total = LoadRun.run(workers, runWindow, progress);
         return Summary.of("http", Addresses.text(target), runWindow.countedSeconds(), threads, connections,
-                connections, total);
+                connections, "nio", total);
     }
 }

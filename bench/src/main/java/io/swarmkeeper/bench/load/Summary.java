@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The result of one run: what the final line prints and what {@code --json} writes. */
-public record Summary(String mode, String target, double seconds, int threads, int sockets, int window,
+public record Summary(String mode, String target, double seconds, int threads, int sockets, int window, String io,
                       long requests, long responses, double responsesPerSecond,
                       long announceReplies, long scrapeReplies, long connectReplies, long connectionsOpened,
                       long errors, Map<String, Long> errorsByKind, long lost, long late,
@@ -13,15 +13,16 @@ public record Summary(String mode, String target, double seconds, int threads, i
                       double latencyP999Micros, double latencyMaxMicros, double generatorCpuMicrosPerResponse,
                       double generatorBytesAllocatedPerResponse) {
 
+    /** {@code io} is how the generator moved its packets: batch or nio (HTTP's sockets are NIO). */
     public static Summary of(String mode, String target, double seconds, int threads, int sockets, int window,
-                             LoadStats s) {
+                             String io, LoadStats s) {
         Map<String, Long> byKind = new LinkedHashMap<>();
         for (ReplyError e : ReplyError.values()) {
             if (s.errors[e.ordinal()] > 0) {
                 byKind.put(e.name().toLowerCase(Locale.ROOT), s.errors[e.ordinal()]);
             }
         }
-        return new Summary(mode, target, seconds, threads, sockets, window, s.requests, s.responses(),
+        return new Summary(mode, target, seconds, threads, sockets, window, io, s.requests, s.responses(),
                 s.responses() / seconds, s.announceReplies, s.scrapeReplies, s.connectReplies, s.connectionsOpened,
                 s.errorTotal(), byKind, s.lost, s.late,
                 s.announceReplies == 0 ? 0 : (double) s.peersReturned / s.announceReplies,
@@ -39,12 +40,12 @@ public record Summary(String mode, String target, double seconds, int threads, i
         return String.format(Locale.ROOT,
                 "%s %s %.1fs: %.0f responses/s (%d announce, %d scrape, %d connect%s), errors %d%s, lost %d, "
                         + "avg peers %.1f, latency us p50 %.0f p99 %.0f p99.9 %.0f max %.0f "
-                        + "[threads %d, sockets %d, window %d; "
+                        + "[threads %d, sockets %d, window %d, io %s; "
                         + "generator CPU %.2f us and %.2f bytes allocated per response]",
                 mode, target, seconds, responsesPerSecond, announceReplies, scrapeReplies, connectReplies,
                 connectionsOpened == 0 ? "" : ", " + connectionsOpened + " TCP connections opened",
                 errors, errorsByKind.isEmpty() ? "" : " " + errorsByKind, lost, averagePeers,
-                latencyP50Micros, latencyP99Micros, latencyP999Micros, latencyMaxMicros, threads, sockets, window,
+                latencyP50Micros, latencyP99Micros, latencyP999Micros, latencyMaxMicros, threads, sockets, window, io,
                 generatorCpuMicrosPerResponse, generatorBytesAllocatedPerResponse);
     }
 }

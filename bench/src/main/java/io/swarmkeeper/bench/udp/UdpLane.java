@@ -50,6 +50,10 @@ final class UdpLane {
         return freeCount > 0;
     }
 
+    int inFlight() {
+        return kind.length - freeCount;
+    }
+
     /** Takes a free slot for a request of {@code kind} and returns its transaction id. */
     int begin(byte requestKind, int entries, long nowNanos) {
         int slot = freeSlots[--freeCount];

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ final class BatchUdpListener implements UdpListener {
     private final List<BatchSocket> sockets;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    private volatile long lastReceiveFailureLog = System.nanoTime() - 1_000_000_000L;
 
     BatchUdpListener(InetSocketAddress address, List<BatchSocket> sockets, Supplier<UdpAnswers> answers) {
         this.address = address;
@@ -65,7 +67,7 @@ final class BatchUdpListener implements UdpListener {
                 out[i] = Unpooled.wrappedBuffer(batch.sendBuffer(i).asByteBuffer());
             }
             while (running) {
-                int n = socket.receive(batch, true);
+                int n = receive(socket, batch);
                 int replies = 0;
                 for (int i = 0; i < n; i++) {
                     if (answer(answers, batch, i, in[i], out[replies], replies)) {
@@ -74,10 +76,27 @@ final class BatchUdpListener implements UdpListener {
                 }
                 send(socket, batch, replies);
             }
-        } catch (IOException | RuntimeException e) {
-            if (running) {
-                log.error("UDP socket on {} stopped: {}", address, e.toString());
+        } catch (RuntimeException e) {
+            log.error("UDP socket on {} stopped: {}", address, e.toString());
+        }
+    }
+
+    /**
+     * Receives a batch; a failure of the call (the kernel short of memory, say) is logged once a
+     * second at most and the socket keeps serving, since the next datagram may well get through.
+     */
+    private int receive(BatchSocket socket, DatagramBatch batch) {
+        try {
+            return socket.receive(batch, true);
+        } catch (IOException e) {
+            long now = System.nanoTime();
+            if (running && now - lastReceiveFailureLog > 1_000_000_000L) {
+                lastReceiveFailureLog = now;
+                log.warn("UDP receive failed on {}: {}", address, e.getMessage());
             }
+            // A failing call must not spin the CPU: the next try waits a moment.
+            LockSupport.parkNanos(1_000_000L);
+            return 0;
         }
     }
 

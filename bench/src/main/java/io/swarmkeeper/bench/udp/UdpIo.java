@@ -1,0 +1,68 @@
+package io.swarmkeeper.bench.udp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+
+/** How the UDP generator and responder move datagrams. */
+public enum UdpIo {
+    /** recvmmsg and sendmmsg, a batch of datagrams per system call: Linux, and a build on JDK 22 or newer. */
+    BATCH,
+    /** The JDK's DatagramChannel, a system call per datagram: everywhere. */
+    NIO;
+
+    /** Named, not referenced: on JDK 21 the class is not built, and this code must still compile and run. */
+    private static final String BATCH_IO_CLASS = "io.swarmkeeper.bench.udp.LinuxBatchIo";
+    private static final BatchIo BATCH_IO = loadBatchIo();
+
+    /** Batch where it runs, else NIO. */
+    public static UdpIo best() {
+        return BATCH_IO != null ? BATCH : NIO;
+    }
+
+    public boolean available() {
+        return this == NIO || BATCH_IO != null;
+    }
+
+    /** How the option and the summary spell it. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static UdpIo ofLabel(String label) {
+        for (UdpIo io : values()) {
+            if (io.label().equals(label)) {
+                return io;
+            }
+        }
+        throw new IllegalArgumentException("expected batch or nio, not " + label);
+    }
+
+    UdpWorkerLoop worker(UdpWorkerPlan plan) {
+        return this == NIO ? new UdpWorker(plan) : batchIo().worker(plan);
+    }
+
+    ResponderLoop responder(InetSocketAddress listen) throws IOException {
+        return this == NIO ? new NioResponderLoop(listen) : batchIo().responder(listen);
+    }
+
+    private static BatchIo batchIo() {
+        if (BATCH_IO == null) {
+            throw new IllegalStateException("batched UDP is not available in this JVM");
+        }
+        return BATCH_IO;
+    }
+
+    private static BatchIo loadBatchIo() {
+        if (Runtime.version().feature() < 22) {
+            return null;
+        }
+        try {
+            BatchIo io = (BatchIo) Class.forName(BATCH_IO_CLASS).getDeclaredConstructor().newInstance();
+            return io.available() ? io : null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // Built on JDK 21 (no java22 classes), or linux-udp is not on the class path.
+            return null;
+        }
+    }
+}
