@@ -24,6 +24,9 @@
 #   --http-connections L  extra HTTP runs with these connection counts against both trackers, A B
 #                         (default 1,2; "none" skips them): Swarmkeeper's CPU per request at about
 #                         the load opentracker gets (the generator caps opentracker's HTTP load)
+#   --http-rates L        HTTP runs at these offered rates (requests/s, 64 connections, --rate) against
+#                         both trackers, A B, --latency-rounds times (default 4000,8000,12000; "none"
+#                         skips them): CPU per request at the same offered load, the issue's HTTP measure
 #   --torrents N --seed S the workload (default 10000, 1); opentracker's whitelist is the same set
 #   --out DIR             results directory (default bench/side-by-side/results/DATE-MODE)
 # Environment: SWARMKEEPER_JAVA_OPTS adds JVM options to the Swarmkeeper server.
@@ -34,7 +37,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 helper="$root/bench/side-by-side/sbs.py"
 
-rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 torrents=10000 seed=1 out=""
+rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 http_rates=4000,8000,12000 torrents=10000 seed=1 out=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -45,6 +48,7 @@ while [ $# -gt 0 ]; do
     --latency-at) latency_at=$2; shift 2 ;;
     --latency-rounds) latency_rounds=$2; shift 2 ;;
     --http-connections) http_conns=$2; shift 2 ;;
+    --http-rates) http_rates=$2; shift 2 ;;
     --torrents) torrents=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -61,6 +65,8 @@ done
 case "$mode" in single|scale) ;; *) echo "side-by-side: --mode single|scale" >&2; exit 2 ;; esac
 [[ $http_conns =~ ^(none|[1-9][0-9]{0,3}(,[1-9][0-9]{0,3}){0,9})$ ]] \
   || { echo "side-by-side: --http-connections is a list like 1,2 (at most 10), or none" >&2; exit 2; }
+[[ $http_rates =~ ^(none|[1-9][0-9]{0,6}(,[1-9][0-9]{0,6}){0,9})$ ]] \
+  || { echo "side-by-side: --http-rates is a list like 4000,8000 (at most 10), or none" >&2; exit 2; }
 [[ $latency_at =~ ^(0|0?\.[0-9]+|1(\.0*)?)$ ]] || { echo "side-by-side: --latency-at is a fraction 0..1" >&2; exit 2; }
 
 . "$root/scripts/find-java.sh"
@@ -250,6 +256,19 @@ if [ "$http_conns" != none ] && [ "$latency_rounds" -gt 0 ]; then
       extra=(--connections "$c")
       run opentracker "$ot_pid" "http-c$c" "$r" "$duration"
       run swarmkeeper "$sk_pid" "http-c$c" "$r" "$duration"
+    done
+  done
+  extra=()
+  echo
+fi
+
+if [ "$http_rates" != none ] && [ "$latency_rounds" -gt 0 ]; then
+  echo "-- HTTP at the same offered rate (${http_rates}/s), ${duration} s each, $latency_rounds round(s)"
+  for r in $(seq "$latency_rounds"); do
+    for q in ${http_rates//,/ }; do
+      extra=(--rate "$q")
+      run opentracker "$ot_pid" "http-r$q" "$r" "$duration" --offered "$q"
+      run swarmkeeper "$sk_pid" "http-r$q" "$r" "$duration" --offered "$q"
     done
   done
   extra=()

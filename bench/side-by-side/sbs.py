@@ -326,6 +326,27 @@ def report(path):
         print("\n".join(pairs) if pairs else "  (no pair of runs within 25 % of each other's throughput)")
         print()
 
+    paced = [r for r in rows if re.fullmatch(r"http-r\d+", r["label"])]
+    if paced:
+        print("HTTP at the same offered rate (--rate, 64 connections): the issue's CPU-per-request measure")
+        print()
+        print("| round | tracker     | offered/s | responses/s | p50 us | p99 us | errors | CPU share | CPU s/1k req |")
+        print("|-------|-------------|-----------|-------------|--------|--------|--------|-----------|--------------|")
+        for r in paced:
+            g = r["generator"]
+            print(f"| {r['round']:>5} | {r['tracker']:<11} | {fmt(r.get('offered'), '>9,')} "
+                  f"| {g.get('responsesPerSecond', 0):>11,.0f} | {g.get('latencyP50Micros', 0):>6,.0f} "
+                  f"| {g.get('latencyP99Micros', 0):>6,.0f} | {fmt(g.get('errors'), '>6')} "
+                  f"| {fmt(r['trackerCpuShare'], '>9.2f')} | {fmt(r['trackerCpuSecondsPer1k'], '>12.4f')} |")
+        print()
+        for label in sorted({r["label"] for r in paced}, key=lambda l: int(l[6:])):
+            cpu = {t: med([r["trackerCpuSecondsPer1k"] for r in paced if r["label"] == label and r["tracker"] == t])
+                   for t in (sk, ot)}
+            if cpu[sk] and cpu[ot]:
+                print(f"  {int(label[6:]):>7,}/s offered: CPU per request Swarmkeeper/opentracker {cpu[sk] / cpu[ot]:.2f} "
+                      f"({cpu[sk]:.4f} vs {cpu[ot]:.4f} s/1k, medians)")
+        print()
+
     print("Resident memory (VmRSS) after each tracker's last run:")
     for t in trackers:
         last = [r for r in rows if r["tracker"] == t and r["trackerRssKb"]]
