@@ -93,7 +93,8 @@ fi
 cp="$jar:$root/app/target/lib/*"
 # shellcheck disable=SC2207 # the options are words by design
 sk_java=("$JAVA" $(swarmkeeper_jvm_options) -cp "$cp" io.swarmkeeper.app.Main)
-tool=("$JAVA" -cp "$cp" io.swarmkeeper.app.Main)
+# shellcheck disable=SC2207
+tool=("$JAVA" $(swarmkeeper_access_options) -cp "$cp" io.swarmkeeper.app.Main)
 
 [ -n "$out" ] || out="$root/bench/side-by-side/results/$(date -u +%Y%m%d-%H%M%S)-$mode"
 mkdir -p "$out"

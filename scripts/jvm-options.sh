@@ -1,14 +1,21 @@
-# Sourced by ./swarmkeeper and bench/side-by-side.sh: the JVM options the tracker runs with, then
+# Sourced by ./swarmkeeper and the bench scripts: the JVM options the tracker runs with, then
 # SWARMKEEPER_JAVA_OPTS (heap size, another collector, ...) so a user's options come last.
 
-swarmkeeper_jvm_options() {
-  local opts="-XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
+# What any of the project's JVMs needs to reach native code at full speed, the load generator too.
+swarmkeeper_access_options() {
+  local opts="--enable-native-access=ALL-UNNAMED"
   # From JDK 25 Netty leaves sun.misc.Unsafe alone unless the JDK is told to allow it, and then
   # reads and writes every buffer through ByteBuffer's bounds-checked accessors (the option
   # exists from JDK 24 and is refused before). Measured in docs/benchmarks.md.
   if [ "${JAVA_MAJOR:-0}" -ge 24 ] 2>/dev/null; then
     opts="$opts --sun-misc-unsafe-memory-access=allow"
   fi
+  echo "$opts"
+}
+
+swarmkeeper_jvm_options() {
+  local opts
+  opts="-XX:+ExitOnOutOfMemoryError $(swarmkeeper_access_options)"
   # ParallelGC with a 32 MB young generation, measured beside Serial, G1, ZGC and other young
   # sizes under the UDP load (docs/benchmarks.md): the same throughput and p99, and half the
   # resident growth per peer of an unbounded young generation (garbage here is per-request and
