@@ -5,7 +5,7 @@ import io.swarmkeeper.protocol.AnnounceRequest;
 /**
  * Swarms in this process's memory, spread over shards by info-hash so that event loops announcing
  * to different torrents rarely wait for the same lock. Peers live in primitive arrays
- * ({@link Ipv4PeerTable}: 8 bytes a slot); an announce allocates nothing once its swarm exists.
+ * ({@link Ipv4Slots}: 8 bytes a slot); an announce allocates nothing once its swarm exists.
  */
 public final class InMemorySwarmStore implements SwarmStore {
     /** Enough shards that a few dozen event loops seldom meet on one lock. */
@@ -20,9 +20,9 @@ public final class InMemorySwarmStore implements SwarmStore {
     }
 
     public InMemorySwarmStore(int peerTimeoutSeconds, int shardCount) {
-        if (peerTimeoutSeconds < PeerTable.TICK_SECONDS || peerTimeoutSeconds > PeerTable.MAX_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException("peer timeout must be " + PeerTable.TICK_SECONDS + ".."
-                    + PeerTable.MAX_TIMEOUT_SECONDS + " s");
+        if (peerTimeoutSeconds < PeerTables.TICK_SECONDS || peerTimeoutSeconds > PeerTables.MAX_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("peer timeout must be " + PeerTables.TICK_SECONDS + ".."
+                    + PeerTables.MAX_TIMEOUT_SECONDS + " s");
         }
         if (Integer.bitCount(shardCount) != 1) {
             throw new IllegalArgumentException("shard count must be a power of two");
@@ -32,7 +32,7 @@ public final class InMemorySwarmStore implements SwarmStore {
             shards[i] = new SwarmShard();
         }
         shardMask = shardCount - 1;
-        timeoutTicks = peerTimeoutSeconds / PeerTable.TICK_SECONDS;
+        timeoutTicks = peerTimeoutSeconds / PeerTables.TICK_SECONDS;
     }
 
     private SwarmShard shard(long infoHashHigh) {
@@ -44,7 +44,7 @@ public final class InMemorySwarmStore implements SwarmStore {
                          PeerSink sink, AnnounceReply reply) {
         SwarmShard shard = shard(request.infoHashHigh);
         synchronized (shard) {
-            shard.announce(request, PeerTable.tick(nowSeconds), maxPeers, maxOtherFamily, sink, reply);
+            shard.announce(request, PeerTables.tick(nowSeconds), maxPeers, maxOtherFamily, sink, reply);
         }
     }
 
@@ -73,7 +73,7 @@ public final class InMemorySwarmStore implements SwarmStore {
 
     @Override
     public void expire(long nowSeconds) {
-        int nowTick = PeerTable.tick(nowSeconds);
+        int nowTick = PeerTables.tick(nowSeconds);
         for (SwarmShard shard : shards) {
             synchronized (shard) {
                 shard.expire(nowTick, timeoutTicks);

@@ -5,7 +5,13 @@ import io.swarmkeeper.protocol.AnnounceRequest;
 
 /**
  * The peers of one torrent: seeders and the rest (leechers and partial seeds), each per address
- * family, tables made only once a peer of that kind arrives. Guarded by its shard's lock.
+ * family. Guarded by its shard's lock.
+ *
+ * <p>Most swarms are small and all IPv4, so the swarm holds its two IPv4 slot arrays
+ * ({@link Ipv4Slots}) and their counts itself: a table object per array would cost 24 bytes
+ * (~4 bytes a peer at ~10 peers a torrent) and a pointer hop, often a cache miss, per announce.
+ * An array is made when the first peer of its kind arrives. The rare IPv6 peers sit behind one
+ * reference.
  */
 final class Swarm {
     final long infoHashHigh;
@@ -13,10 +19,13 @@ final class Swarm {
     final int infoHashLow;
     int downloaded;
 
-    private Ipv4PeerTable seeders4;
-    private Ipv4PeerTable leechers4;
-    private Ipv6PeerTable seeders6;
-    private Ipv6PeerTable leechers6;
+    private long[] seeders4;
+    private long[] leechers4;
+    private int seeders4Size;
+    private int leechers4Size;
+    /** Partial seeds (BEP 21) among the IPv4 leechers: counted as incomplete, not as downloaders. */
+    private int partialSeeds4;
+    private Ipv6Peers ipv6;
 
     Swarm(long infoHashHigh, long infoHashMiddle, int infoHashLow) {
         this.infoHashHigh = infoHashHigh;
@@ -34,19 +43,14 @@ final class Swarm {
      * else gets seeders first, then other leechers.
      */
     void announce(AnnounceRequest peer, int tick, int maxPeers, int maxOtherFamily, PeerSink sink, AnnounceReply reply) {
-        boolean ipv6 = peer.peerIsIpv6;
-        PeerTable seeders = ipv6 ? seeders6 : seeders4;
-        PeerTable leechers = ipv6 ? leechers6 : leechers4;
-        int asSeeder = seeders == null ? -1 : seeders.find(peer);
-        int asLeecher = leechers == null ? -1 : leechers.find(peer);
+        boolean isIpv6 = peer.peerIsIpv6;
+        long identity = Ipv4Slots.identity(peer.peerIpv4, peer.port);
+        int asSeeder = isIpv6 ? (ipv6 == null ? -1 : ipv6.seeders.find(peer)) : Ipv4Slots.find(seeders4, identity);
+        int asLeecher = isIpv6 ? (ipv6 == null ? -1 : ipv6.leechers.find(peer)) : Ipv4Slots.find(leechers4, identity);
 
         if (peer.event == AnnounceEvent.STOPPED) {
-            if (asSeeder >= 0) {
-                seeders.removeAt(asSeeder);
-            }
-            if (asLeecher >= 0) {
-                leechers.removeAt(asLeecher);
-            }
+            removeSeeder(isIpv6, asSeeder);
+            removeLeecher(isIpv6, asLeecher);
             return;
         }
 
@@ -54,85 +58,141 @@ final class Swarm {
         if (peer.event == AnnounceEvent.COMPLETED && asSeeder < 0) {
             downloaded++;
         }
-        int own = pick(seeders, leechers, seeding, maxPeers, asSeeder, asLeecher, sink);
-        int other = pick(ipv6 ? seeders4 : seeders6, ipv6 ? leechers4 : leechers6, seeding, maxOtherFamily, -1, -1, sink);
-        if (ipv6) {
-            reply.peersIpv6 = own;
-            reply.peersIpv4 = other;
+        if (isIpv6) {
+            reply.peersIpv6 = pickIpv6(seeding, maxPeers, asSeeder, asLeecher, sink);
+            reply.peersIpv4 = pickIpv4(seeding, maxOtherFamily, -1, -1, sink);
         } else {
-            reply.peersIpv4 = own;
-            reply.peersIpv6 = other;
+            reply.peersIpv4 = pickIpv4(seeding, maxPeers, asSeeder, asLeecher, sink);
+            reply.peersIpv6 = pickIpv6(seeding, maxOtherFamily, -1, -1, sink);
         }
 
         if (seeding) {
-            if (asLeecher >= 0) {
-                leechers.removeAt(asLeecher);
-            }
-            if (seeders == null) {
-                seeders = ipv6 ? (seeders6 = new Ipv6PeerTable()) : (seeders4 = new Ipv4PeerTable());
-            }
-            seeders.put(peer, tick, false);
+            removeLeecher(isIpv6, asLeecher);
         } else {
-            if (asSeeder >= 0) {
-                seeders.removeAt(asSeeder);
-            }
-            if (leechers == null) {
-                leechers = ipv6 ? (leechers6 = new Ipv6PeerTable()) : (leechers4 = new Ipv4PeerTable());
-            }
-            leechers.put(peer, tick, peer.isPartialSeed());
+            removeSeeder(isIpv6, asSeeder);
+        }
+        // IPv4 reuses the slots found above: picking moved nothing, and the removal was from the other table.
+        if (isIpv6) {
+            recordIpv6(peer, tick, seeding);
+        } else {
+            recordIpv4(identity, tick, seeding, peer.isPartialSeed(), asSeeder, asLeecher);
         }
     }
 
-    private static int pick(PeerTable seeders, PeerTable leechers, boolean forSeeder, int max,
-                            int excludedSeeder, int excludedLeecher, PeerSink sink) {
-        if (forSeeder) {
-            return leechers == null ? 0 : leechers.pick(max, excludedLeecher, true, sink);
+    private void recordIpv4(long identity, int tick, boolean seeding, boolean partialSeed, int asSeeder, int asLeecher) {
+        if (seeding) {
+            seeders4 = Ipv4Slots.put(seeders4, seeders4Size, asSeeder, Ipv4Slots.entry(identity, tick, false));
+            if (asSeeder < 0) {
+                seeders4Size++;
+            }
+            return;
         }
-        int written = seeders == null ? 0 : seeders.pick(max, excludedSeeder, false, sink);
-        return written + (leechers == null ? 0 : leechers.pick(max - written, excludedLeecher, false, sink));
+        if (asLeecher >= 0 && Ipv4Slots.isPartialAt(leechers4, asLeecher)) {
+            partialSeeds4--;
+        }
+        leechers4 = Ipv4Slots.put(leechers4, leechers4Size, asLeecher, Ipv4Slots.entry(identity, tick, partialSeed));
+        if (asLeecher < 0) {
+            leechers4Size++;
+        }
+        if (partialSeed) {
+            partialSeeds4++;
+        }
+    }
+
+    private void recordIpv6(AnnounceRequest peer, int tick, boolean seeding) {
+        if (ipv6 == null) {
+            ipv6 = new Ipv6Peers();
+        }
+        if (seeding) {
+            ipv6.seeders.put(peer, tick, false);
+        } else {
+            ipv6.leechers.put(peer, tick, peer.isPartialSeed());
+        }
+    }
+
+    private void removeSeeder(boolean isIpv6, int slot) {
+        if (slot < 0) {
+            return;
+        }
+        if (isIpv6) {
+            ipv6.seeders.removeAt(slot);
+        } else {
+            Ipv4Slots.removeAt(seeders4, slot);
+            seeders4Size--;
+        }
+    }
+
+    private void removeLeecher(boolean isIpv6, int slot) {
+        if (slot < 0) {
+            return;
+        }
+        if (isIpv6) {
+            ipv6.leechers.removeAt(slot);
+        } else {
+            if (Ipv4Slots.isPartialAt(leechers4, slot)) {
+                partialSeeds4--;
+            }
+            Ipv4Slots.removeAt(leechers4, slot);
+            leechers4Size--;
+        }
+    }
+
+    private int pickIpv4(boolean forSeeder, int max, int excludedSeeder, int excludedLeecher, PeerSink sink) {
+        if (forSeeder) {
+            return Ipv4Slots.pick(leechers4, leechers4Size, max, excludedLeecher, true, sink);
+        }
+        int written = Ipv4Slots.pick(seeders4, seeders4Size, max, excludedSeeder, false, sink);
+        return written + Ipv4Slots.pick(leechers4, leechers4Size, max - written, excludedLeecher, false, sink);
+    }
+
+    private int pickIpv6(boolean forSeeder, int max, int excludedSeeder, int excludedLeecher, PeerSink sink) {
+        if (ipv6 == null) {
+            return 0;
+        }
+        if (forSeeder) {
+            return ipv6.leechers.pick(max, excludedLeecher, true, sink);
+        }
+        int written = ipv6.seeders.pick(max, excludedSeeder, false, sink);
+        return written + ipv6.leechers.pick(max - written, excludedLeecher, false, sink);
     }
 
     void counts(ScrapeReply out) {
         out.complete = seeders();
         out.incomplete = leechers();
         out.downloaded = downloaded;
-        out.downloaders = out.incomplete - partialSeeds();
+        out.downloaders = out.incomplete - partialSeeds4 - (ipv6 == null ? 0 : ipv6.leechers.partialSeeds);
     }
 
-    int sweep(int nowTick, int timeoutTicks) {
-        return sweep(seeders4, nowTick, timeoutTicks) + sweep(leechers4, nowTick, timeoutTicks)
-                + sweep(seeders6, nowTick, timeoutTicks) + sweep(leechers6, nowTick, timeoutTicks);
-    }
-
-    private static int sweep(PeerTable table, int nowTick, int timeoutTicks) {
-        return table == null ? 0 : table.sweep(nowTick, timeoutTicks);
+    /** Removes the peers not seen within {@code timeoutTicks}, and shrinks tables left mostly empty. */
+    void sweep(int nowTick, int timeoutTicks) {
+        seeders4Size -= Ipv4Slots.sweep(seeders4, nowTick, timeoutTicks);
+        seeders4 = Ipv4Slots.shrinkToFit(seeders4, seeders4Size);
+        int removedLeechers = Ipv4Slots.sweep(leechers4, nowTick, timeoutTicks);
+        leechers4Size -= removedLeechers;
+        // Partial seeds are rare: count them again only when some may have gone.
+        if (removedLeechers > 0 && partialSeeds4 > 0) {
+            partialSeeds4 = Ipv4Slots.partialSeeds(leechers4);
+        }
+        leechers4 = Ipv4Slots.shrinkToFit(leechers4, leechers4Size);
+        if (ipv6 != null) {
+            ipv6.seeders.sweep(nowTick, timeoutTicks);
+            ipv6.leechers.sweep(nowTick, timeoutTicks);
+        }
     }
 
     int seeders() {
-        return size(seeders4) + size(seeders6);
+        return seeders4Size + (ipv6 == null ? 0 : ipv6.seeders.size);
     }
 
     int leechers() {
-        return size(leechers4) + size(leechers6);
+        return leechers4Size + (ipv6 == null ? 0 : ipv6.leechers.size);
     }
 
     int ipv4Peers() {
-        return size(seeders4) + size(leechers4);
-    }
-
-    int ipv6Peers() {
-        return size(seeders6) + size(leechers6);
-    }
-
-    private int partialSeeds() {
-        return (leechers4 == null ? 0 : leechers4.partialSeeds) + (leechers6 == null ? 0 : leechers6.partialSeeds);
+        return seeders4Size + leechers4Size;
     }
 
     boolean isEmpty() {
         return seeders() + leechers() == 0;
-    }
-
-    private static int size(PeerTable table) {
-        return table == null ? 0 : table.size;
     }
 }

@@ -17,9 +17,9 @@ final class SwarmShard {
     long ipv4Peers;
     long ipv6Peers;
 
-    /** Info-hashes are chosen by clients, so they are salted like peer identities (see {@link PeerTable#mix}). */
+    /** Info-hashes are chosen by clients, so they are salted like peer identities (see {@link SaltedHash}). */
     private static int home(long middle, int mask) {
-        return PeerTable.mix(middle) & mask;
+        return SaltedHash.mix(middle) & mask;
     }
 
     Swarm find(long high, long middle, int low) {

@@ -196,6 +196,20 @@ abstract class SwarmStoreContract {
     }
 
     @Test
+    void expired_partial_seeds_are_no_longer_counted() {
+        announce(ipv4(1, LOCALHOST, 1, 500, AnnounceEvent.PAUSED), 50, 0, T0);
+        announce(ipv4(1, LOCALHOST, 2, 500, AnnounceEvent.PAUSED), 50, 0, T0 + TIMEOUT - 100);
+        announce(leecher(1, LOCALHOST, 3), 50, 0, T0);
+        announce(leecher(1, LOCALHOST, 4), 50, 0, T0 + TIMEOUT - 100);
+
+        store.expire(T0 + TIMEOUT + 60);
+
+        ScrapeReply counts = scrape(1);
+        assertThat(counts.incomplete).isEqualTo(2);
+        assertThat(counts.downloaders).isEqualTo(1);
+    }
+
+    @Test
     void an_unknown_torrent_scrapes_as_zeros() {
         ScrapeReply counts = scrape(42);
         assertThat(counts.complete + counts.incomplete + counts.downloaded + counts.downloaders).isZero();
