@@ -78,12 +78,13 @@ kill "$skp"; wait "$skp" 2>/dev/null || true
 
 echo
 echo "memory side by side: $peers IPv4 peers in $torrents torrents ($(nproc) CPUs, $(uname -r), java opts: ${SWARMKEEPER_JAVA_OPTS:-none})"
-printf '%-12s %10s %10s %12s %12s %10s %12s %12s %10s\n' tracker stored seconds "RSS before" "RSS after" "RSS B/peer" "heap before" "heap after" "heap B/p"
+printf '%-12s %10s %10s %12s %12s %10s %12s %12s %10s %12s\n' tracker stored seconds "RSS before" "RSS after" "RSS B/peer" "heap before" "heap after" "heap B/p" "RSS GC B/p"
 for name in opentracker swarmkeeper; do
   jq -r '[.name, .peersStored, .fillSeconds, (.rssBeforeBytes/1e6|floor|tostring+" MB"), (.rssAfterBytes/1e6|floor|tostring+" MB"),
           .rssBytesPerPeer, (if .heapBeforeBytes then (.heapBeforeBytes/1e6|floor|tostring+" MB") else "-" end),
-          (if .heapAfterBytes then (.heapAfterBytes/1e6|floor|tostring+" MB") else "-" end), (.heapBytesPerPeer // "-")] | @tsv' \
-    "$work/$name.json" | awk -F'\t' '{printf "%-12s %10s %10s %12s %12s %10s %12s %12s %10s\n", $1,$2,$3,$4,$5,$6,$7,$8,$9}'
+          (if .heapAfterBytes then (.heapAfterBytes/1e6|floor|tostring+" MB") else "-" end), (.heapBytesPerPeer // "-"),
+          (.rssAfterGcBytesPerPeer // "-")] | @tsv' \
+    "$work/$name.json" | awk -F'\t' '{printf "%-12s %10s %10s %12s %12s %10s %12s %12s %10s %12s\n", $1,$2,$3,$4,$5,$6,$7,$8,$9,$10}'
 done
 ok=$(jq -s 'all(.ok)' "$work/opentracker.json" "$work/swarmkeeper.json")
 [ "$ok" = true ] || { echo "a fill was incomplete or had errors (see the JSON above)" >&2; exit 1; }

@@ -108,6 +108,7 @@ final class MemoryCommand implements Callable<Integer> {
         boolean jvm = pid >= 0 && ProcessMemory.isJvm(pid);
         long rssBefore = pid >= 0 ? ProcessMemory.residentBytes(pid) : -1;
         long heapBefore = jvm ? ProcessMemory.heapUsedAfterFullGc(pid) : -1;
+        long rssBeforeGc = jvm ? ProcessMemory.residentBytes(pid) : -1;
         UdpFiller filler = new UdpFiller(target, plan, window / sourceCount, numwant, System.err);
         UdpFiller.FillResult fill = filler.fill(duration);
         UdpFiller.Count count = filler.count(Duration.ofMinutes(2));
@@ -115,7 +116,7 @@ final class MemoryCommand implements Callable<Integer> {
         long heapAfter = jvm ? ProcessMemory.heapUsedAfterFullGc(pid) : -1;
         long rssAfterGc = jvm ? ProcessMemory.residentBytes(pid) : -1;
         MemoryReport.Tracker report = new MemoryReport.Tracker(name, target.toString(), peers, torrents, fill, count,
-                pid, rssBefore, rssAfter, heapBefore, heapAfter, rssAfterGc);
+                pid, rssBefore, rssAfter, heapBefore, heapAfter, rssBeforeGc, rssAfterGc);
         System.out.println(json ? MemoryReport.json(report) : MemoryReport.line(report));
         return report.ok() ? 0 : 1;
     }

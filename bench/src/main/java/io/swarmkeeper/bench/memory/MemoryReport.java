@@ -19,11 +19,12 @@ public final class MemoryReport {
      * @param rssAfter resident set after the fill, before any forced GC
      * @param heapBefore heap used after a full GC before the fill; -1 for a non-JVM target
      * @param heapAfter heap used after a full GC after the fill
-     * @param rssAfterGc resident set after that GC; -1 for a non-JVM target
+     * @param rssBeforeGc resident set after the full GC before the fill; -1 for a non-JVM target
+     * @param rssAfterGc resident set after the full GC after the fill; -1 for a non-JVM target
      */
     public record Tracker(String name, String target, int peersSent, int torrents, UdpFiller.FillResult fill,
                           UdpFiller.Count count, long pid, long rssBefore, long rssAfter, long heapBefore,
-                          long heapAfter, long rssAfterGc) {
+                          long heapAfter, long rssBeforeGc, long rssAfterGc) {
         public boolean ok() {
             return fill.errors() == 0 && !fill.timedOut() && count.errors() == 0 && count.peers() == peersSent;
         }
@@ -34,6 +35,14 @@ public final class MemoryReport {
 
         double heapPerPeer() {
             return perPeer(heapBefore, heapAfter);
+        }
+
+        /**
+         * Resident growth between two points that both follow a full GC: a JVM's first full GC
+         * touches collector structures once (mark bitmaps), which is not the peers' doing.
+         */
+        double rssAfterGcPerPeer() {
+            return perPeer(rssBeforeGc, rssAfterGc);
         }
 
         private double perPeer(long before, long after) {
@@ -58,8 +67,9 @@ public final class MemoryReport {
                     r.rssPerPeer()));
         }
         if (r.heapBefore() >= 0) {
-            s.append(String.format(Locale.ROOT, "; heap after full GC %s -> %s = %.1f B/peer (RSS after GC %s)",
-                    mb(r.heapBefore()), mb(r.heapAfter()), r.heapPerPeer(), mb(r.rssAfterGc())));
+            s.append(String.format(Locale.ROOT, "; heap after full GC %s -> %s = %.1f B/peer; RSS after full GC %s -> %s = %.1f B/peer",
+                    mb(r.heapBefore()), mb(r.heapAfter()), r.heapPerPeer(), mb(r.rssBeforeGc()), mb(r.rssAfterGc()),
+                    r.rssAfterGcPerPeer()));
         }
         if (r.fill().firstError() != null) {
             s.append("; first error: ").append(r.fill().firstError());
@@ -97,7 +107,9 @@ public final class MemoryReport {
             o.put("heapBeforeBytes", r.heapBefore());
             o.put("heapAfterBytes", r.heapAfter());
             o.put("heapBytesPerPeer", round(r.heapPerPeer()));
+            o.put("rssBeforeGcBytes", r.rssBeforeGc());
             o.put("rssAfterGcBytes", r.rssAfterGc());
+            o.put("rssAfterGcBytesPerPeer", round(r.rssAfterGcPerPeer()));
         }
         o.put("ok", r.ok());
         return o.toString();
