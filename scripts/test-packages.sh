@@ -4,7 +4,6 @@ ensure_test_packages() {
   local missing=()
   command -v mvn >/dev/null 2>&1 || missing+=(maven)
   command -v aria2c >/dev/null 2>&1 || missing+=(aria2)
-  command -v mktorrent >/dev/null 2>&1 || missing+=(mktorrent)
   command -v transmission-cli >/dev/null 2>&1 || missing+=(transmission-cli)
   /usr/bin/python3 -c 'import libtorrent' >/dev/null 2>&1 || missing+=(python3-libtorrent)
   [ ${#missing[@]} -eq 0 ] && return 0
