@@ -1,7 +1,5 @@
 package io.swarmkeeper.server.udp;
 
-import io.swarmkeeper.server.Transports;
-
 /**
  * Chooses the UDP transport for {@code udp.io}. The batched one (linux-udp: recvmmsg, sendmmsg
  * and no objects per datagram) needs the foreign function API of JDK 22 and Linux; it is compiled
@@ -40,7 +38,7 @@ public final class UdpIo {
     }
 
     private static UdpListener.Factory batchFactory() {
-        if (Runtime.version().feature() < 22 || !Transports.nativeEpoll()) {
+        if (Runtime.version().feature() < 22) {
             return null;
         }
         try {
