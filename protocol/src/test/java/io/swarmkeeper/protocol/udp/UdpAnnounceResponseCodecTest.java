@@ -13,6 +13,22 @@ import org.junit.jupiter.api.Test;
 class UdpAnnounceResponseCodecTest {
 
     @Property
+    void a_peer_put_into_an_array_is_the_bytes_a_buffer_write_makes(
+            @ForAll int address, @ForAll long high, @ForAll long low, @ForAll @IntRange(max = 65535) int port) {
+        ByteBuf written = Buffers.empty();
+        UdpAnnounceResponse.writePeerIpv4(written, address, port);
+        UdpAnnounceResponse.writePeerIpv6(written, high, low, port);
+        byte[] put = new byte[UdpAnnounceResponse.PEER_IPV4_LENGTH + UdpAnnounceResponse.PEER_IPV6_LENGTH];
+
+        int end = UdpAnnounceResponse.putPeerIpv6(put, UdpAnnounceResponse.putPeerIpv4(put, 0, address, port), high, low, port);
+
+        assertThat(end).isEqualTo(put.length);
+        byte[] expected = new byte[written.readableBytes()];
+        written.readBytes(expected);
+        assertThat(put).isEqualTo(expected);
+    }
+
+    @Property
     void an_ipv4_reply_round_trips_with_six_byte_peers(
             @ForAll int transactionId, @ForAll int interval, @ForAll int leechers, @ForAll int seeders,
             @ForAll @Size(max = 242) List<Integer> addresses, @ForAll @IntRange(max = 65535) int port) {

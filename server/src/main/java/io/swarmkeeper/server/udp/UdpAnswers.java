@@ -107,12 +107,9 @@ final class UdpAnswers implements ConnectionIdCheck {
         int start = out.writerIndex();
         // Counts are known only after the store has seen this announce; they are patched in below.
         UdpAnnounceResponse.writeHeader(out, transactionId, 0, 0, 0);
-        peers.target(out, source.ipv6);
-        try {
-            tracker.announce(announce, source.ipv6 ? MAX_IPV6_PEERS : MAX_IPV4_PEERS, false, peers, announceReply);
-        } finally {
-            peers.release();
-        }
+        peers.start(source.ipv6);
+        tracker.announce(announce, source.ipv6 ? MAX_IPV6_PEERS : MAX_IPV4_PEERS, false, peers, announceReply);
+        peers.writeTo(out);
         out.setInt(start + UdpAnnounceResponse.INTERVAL_OFFSET, announceReply.interval);
         out.setInt(start + UdpAnnounceResponse.LEECHERS_OFFSET, announceReply.incomplete);
         out.setInt(start + UdpAnnounceResponse.SEEDERS_OFFSET, announceReply.complete);
