@@ -2,27 +2,18 @@ package io.swarmkeeper.server.udp;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.DatagramChannel;
-import io.swarmkeeper.core.ConnectionIds;
-import io.swarmkeeper.core.RequestCounters;
-import io.swarmkeeper.core.Tracker;
+import java.util.function.Supplier;
 
 /** Gives every socket its own handler, since a handler's reused request state belongs to one event loop. */
 final class UdpChannelInitializer extends ChannelInitializer<DatagramChannel> {
-    private final Tracker tracker;
-    private final ConnectionIds connectionIds;
-    private final RequestCounters counters;
-    private final boolean allowClientIp;
+    private final Supplier<UdpAnswers> answers;
 
-    UdpChannelInitializer(Tracker tracker, ConnectionIds connectionIds, RequestCounters counters,
-                          boolean allowClientIp) {
-        this.tracker = tracker;
-        this.connectionIds = connectionIds;
-        this.counters = counters;
-        this.allowClientIp = allowClientIp;
+    UdpChannelInitializer(Supplier<UdpAnswers> answers) {
+        this.answers = answers;
     }
 
     @Override
     protected void initChannel(DatagramChannel channel) {
-        channel.pipeline().addLast(new UdpRequestHandler(new UdpAnswers(tracker, connectionIds, counters, allowClientIp)));
+        channel.pipeline().addLast(new UdpRequestHandler(answers.get()));
     }
 }

@@ -44,8 +44,8 @@ public final class UdpServer implements AutoCloseable {
     public UdpServer(UdpConfig config, AnnounceConfig announce, Tracker tracker, ConnectionIds connectionIds,
                      RequestCounters counters) {
         this.config = config;
-        this.initializer = new UdpChannelInitializer(tracker, connectionIds, counters, announce.allowClientIp());
         this.answers = () -> new UdpAnswers(tracker, connectionIds, counters, announce.allowClientIp());
+        this.initializer = new UdpChannelInitializer(answers);
     }
 
     /**
