@@ -11,6 +11,8 @@ public final class AnnounceReply {
     public int downloaded;
     public int peersIpv4;
     public int peersIpv6;
+    /** The store's scratch for picking peers ({@link Ipv4Slots#pick}), reused like the reply. */
+    final long[] pickScratch = new long[64];
 
     public void clear() {
         interval = minInterval = complete = incomplete = downloaded = peersIpv4 = peersIpv6 = 0;

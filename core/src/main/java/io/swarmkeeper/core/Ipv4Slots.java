@@ -96,23 +96,49 @@ final class Ipv4Slots {
      * slot so that successive askers see different parts of a large swarm. Skips
      * {@code excludedSlot} (the asker itself) and, if asked, partial seeds (who want no pieces, so a
      * seeder gains nothing from them).
+     *
+     * <p>Which slots hold a peer is random, so a branch per slot is often mispredicted. The scan
+     * instead copies every entry into {@code scratch}, advances the cursor past the ones kept
+     * without a branch, and hands those to the sink in a second, predictable loop. The asker's
+     * entry is hidden for the scan (the caller holds the swarm's lock) so the scan tests nothing else.
      */
-    static int pick(long[] slots, int size, int max, int excludedSlot, boolean skipPartialSeeds, PeerSink sink) {
+    static int pick(long[] slots, int size, int max, int excludedSlot, boolean skipPartialSeeds,
+                    long[] scratch, PeerSink sink) {
         if (max <= 0 || size == 0) {
             return 0;
         }
-        int capacity = slots.length;
-        int mask = capacity - 1;
-        int start = ThreadLocalRandom.current().nextInt(capacity);
+        long asker = excludedSlot >= 0 ? slots[excludedSlot] : 0;
+        if (excludedSlot >= 0) {
+            slots[excludedSlot] = 0;
+        }
+        // Partial seeds are the entries with bit 63 set: this mask lets them through or not.
+        long partialMask = skipPartialSeeds ? 0 : -1L;
+        int start = ThreadLocalRandom.current().nextInt(slots.length);
+        int written = scan(slots, start, slots.length, max, partialMask, scratch, sink);
+        written += scan(slots, 0, start, max - written, partialMask, scratch, sink);
+        if (excludedSlot >= 0) {
+            slots[excludedSlot] = asker;
+        }
+        return written;
+    }
+
+    private static int scan(long[] slots, int from, int to, int max, long partialMask, long[] scratch, PeerSink sink) {
         int written = 0;
-        for (int i = 0; i < capacity && written < max; i++) {
-            int slot = (start + i) & mask;
-            long entry = slots[slot];
-            if (entry == 0 || slot == excludedSlot || (skipPartialSeeds && entry < 0)) {
-                continue;
+        int slot = from;
+        while (slot < to && written < max) {
+            int limit = Math.min(scratch.length, max - written);
+            int kept = 0;
+            for (; slot < to && kept < limit; slot++) {
+                long entry = slots[slot];
+                scratch[kept] = entry;
+                // Bit 63 of -entry is set for a positive entry (a peer); entry's own for a partial seed.
+                kept += (int) ((-entry | entry & partialMask) >>> 63);
             }
-            sink.ipv4((int) (entry >>> 16), (int) entry & 0xFFFF);
-            written++;
+            for (int i = 0; i < kept; i++) {
+                long entry = scratch[i];
+                sink.ipv4((int) (entry >>> 16), (int) entry & 0xFFFF);
+            }
+            written += kept;
         }
         return written;
     }

@@ -60,9 +60,9 @@ final class Swarm {
         }
         if (isIpv6) {
             reply.peersIpv6 = pickIpv6(seeding, maxPeers, asSeeder, asLeecher, sink);
-            reply.peersIpv4 = pickIpv4(seeding, maxOtherFamily, -1, -1, sink);
+            reply.peersIpv4 = pickIpv4(seeding, maxOtherFamily, -1, -1, reply.pickScratch, sink);
         } else {
-            reply.peersIpv4 = pickIpv4(seeding, maxPeers, asSeeder, asLeecher, sink);
+            reply.peersIpv4 = pickIpv4(seeding, maxPeers, asSeeder, asLeecher, reply.pickScratch, sink);
             reply.peersIpv6 = pickIpv6(seeding, maxOtherFamily, -1, -1, sink);
         }
 
@@ -137,12 +137,13 @@ final class Swarm {
         }
     }
 
-    private int pickIpv4(boolean forSeeder, int max, int excludedSeeder, int excludedLeecher, PeerSink sink) {
+    private int pickIpv4(boolean forSeeder, int max, int excludedSeeder, int excludedLeecher, long[] scratch,
+                         PeerSink sink) {
         if (forSeeder) {
-            return Ipv4Slots.pick(leechers4, leechers4Size, max, excludedLeecher, true, sink);
+            return Ipv4Slots.pick(leechers4, leechers4Size, max, excludedLeecher, true, scratch, sink);
         }
-        int written = Ipv4Slots.pick(seeders4, seeders4Size, max, excludedSeeder, false, sink);
-        return written + Ipv4Slots.pick(leechers4, leechers4Size, max - written, excludedLeecher, false, sink);
+        int written = Ipv4Slots.pick(seeders4, seeders4Size, max, excludedSeeder, false, scratch, sink);
+        return written + Ipv4Slots.pick(leechers4, leechers4Size, max - written, excludedLeecher, false, scratch, sink);
     }
 
     private int pickIpv6(boolean forSeeder, int max, int excludedSeeder, int excludedLeecher, PeerSink sink) {
