@@ -99,7 +99,7 @@ final class Ipv4Slots {
      *
      * <p>Which slots hold a peer is random, so a branch per slot is often mispredicted. The scan
      * instead copies every entry into {@code scratch}, advances the cursor past the ones kept
-     * without a branch, and hands those to the sink in a second, predictable loop. The asker's
+     * without a branch, and hands those to the sink at once (they are in the form it takes). The asker's
      * entry is hidden for the scan (the caller holds the swarm's lock) so the scan tests nothing else.
      */
     static int pick(long[] slots, int size, int max, int excludedSlot, boolean skipPartialSeeds,
@@ -134,10 +134,7 @@ final class Ipv4Slots {
                 // Bit 63 of -entry is set for a positive entry (a peer); entry's own for a partial seed.
                 kept += (int) ((-entry | entry & partialMask) >>> 63);
             }
-            for (int i = 0; i < kept; i++) {
-                long entry = scratch[i];
-                sink.ipv4((int) (entry >>> 16), (int) entry & 0xFFFF);
-            }
+            sink.ipv4(scratch, kept);
             written += kept;
         }
         return written;

@@ -5,6 +5,7 @@ import io.swarmkeeper.core.Clock;
 import io.swarmkeeper.core.ConnectionIds;
 import io.swarmkeeper.core.InMemorySwarmStore;
 import io.swarmkeeper.core.RequestCounters;
+import io.swarmkeeper.core.TickingClock;
 import io.swarmkeeper.core.Tracker;
 import io.swarmkeeper.server.config.AnnounceConfig;
 import io.swarmkeeper.server.config.TrackerConfig;
@@ -22,15 +23,18 @@ import org.slf4j.LoggerFactory;
 /** The whole tracker process: the swarm store, its UDP and HTTP listeners, and housekeeping. */
 public final class TrackerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerServer.class);
+    private static final long CLOCK_TICK_MILLIS = 100;
 
     private final Tracker tracker;
     private final UdpServer udp;
     private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
+    /** The clock's own thread: a long expiry sweep on the housekeeping thread must not stop time. */
+    private final ScheduledExecutorService clockTicks;
     private List<InetSocketAddress> udpAddresses = List.of();
     private List<InetSocketAddress> httpAddresses = List.of();
 
-    private TrackerServer(TrackerConfig config, Clock clock) {
+    private TrackerServer(TrackerConfig config, TickingClock clock) {
         AnnounceConfig announce = config.announce();
         AnnouncePolicy policy = new AnnouncePolicy(announce.interval(), announce.intervalJitter(),
                 announce.minInterval(), announce.numwantDefault(), announce.numwantMax(), announce.peerTimeout());
@@ -39,12 +43,18 @@ public final class TrackerServer implements AutoCloseable {
         udp = new UdpServer(config.udp(), announce, tracker,
                 ConnectionIds.withRandomSecret(config.udp().connectionIdMaxAge(), clock), counters);
         http = new HttpServer(config.http(), announce, tracker, counters, new TrackerStats(tracker, counters));
-        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "housekeeping");
+        housekeeping = daemonScheduler("housekeeping");
+        clockTicks = daemonScheduler("clock");
+        clockTicks.scheduleAtFixedRate(clock::tick, CLOCK_TICK_MILLIS, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(tracker::expire, announce.expireEvery(), announce.expireEvery(), TimeUnit.SECONDS);
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(tracker::expire, announce.expireEvery(), announce.expireEvery(), TimeUnit.SECONDS);
     }
 
     /**
@@ -53,7 +63,7 @@ public final class TrackerServer implements AutoCloseable {
      * @throws IllegalStateException naming the address if one cannot be bound; nothing stays bound
      */
     public static TrackerServer start(TrackerConfig config) {
-        TrackerServer server = new TrackerServer(config, Clock.SYSTEM);
+        TrackerServer server = new TrackerServer(config, new TickingClock(Clock.SYSTEM));
         try {
             server.udpAddresses = server.udp.start();
             server.httpAddresses = server.http.start();
@@ -82,6 +92,7 @@ public final class TrackerServer implements AutoCloseable {
         http.close();
         udp.close();
         housekeeping.shutdownNow();
+        clockTicks.shutdownNow();
         LOG.info("stopped");
     }
 }

@@ -61,6 +61,24 @@ public final class UdpAnnounceResponse {
         return at + PEER_IPV4_LENGTH;
     }
 
+    /**
+     * Puts {@code count} IPv4 peers into {@code to} at {@code at}, each given as a long with its
+     * address in bits 16-47 and its port in bits 0-15 (higher bits ignored), and returns the offset
+     * after them. That is the wire form shifted: each peer but the last goes in with one 8-byte
+     * store whose two spare bytes the next peer overwrites.
+     */
+    public static int putPeersIpv4(byte[] to, int at, long[] peers, int count) {
+        if (count <= 0) {
+            return at;
+        }
+        for (int i = 0; i < count - 1; i++) {
+            LONG.set(to, at, peers[i] << 16);
+            at += PEER_IPV4_LENGTH;
+        }
+        long last = peers[count - 1];
+        return putPeerIpv4(to, at, (int) (last >>> 16), (int) last & 0xFFFF);
+    }
+
     /** The IPv6 form of {@link #putPeerIpv4}. */
     public static int putPeerIpv6(byte[] to, int at, long addressHigh, long addressLow, int port) {
         LONG.set(to, at, addressHigh);

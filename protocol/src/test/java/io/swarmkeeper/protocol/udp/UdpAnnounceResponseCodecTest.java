@@ -28,6 +28,27 @@ class UdpAnnounceResponseCodecTest {
         assertThat(put).isEqualTo(expected);
     }
 
+    /** Exactly the peers' bytes, and nothing past them: the array ends where the last peer does. */
+    @Property
+    void peers_put_as_longs_are_the_bytes_buffer_writes_make(
+            @ForAll @Size(max = 242) List<Long> peers, @ForAll @IntRange(max = 6) int at) {
+        ByteBuf written = Buffers.empty();
+        long[] given = new long[peers.size() + 1];
+        for (int i = 0; i < peers.size(); i++) {
+            long peer = peers.get(i);
+            given[i] = peer;
+            UdpAnnounceResponse.writePeerIpv4(written, (int) (peer >>> 16), (int) peer & 0xFFFF);
+        }
+        byte[] put = new byte[at + written.readableBytes()];
+
+        int end = UdpAnnounceResponse.putPeersIpv4(put, at, given, peers.size());
+
+        assertThat(end).isEqualTo(put.length);
+        byte[] expected = new byte[put.length];
+        written.readBytes(expected, at, written.readableBytes());
+        assertThat(put).isEqualTo(expected);
+    }
+
     @Property
     void an_ipv4_reply_round_trips_with_six_byte_peers(
             @ForAll int transactionId, @ForAll int interval, @ForAll int leechers, @ForAll int seeders,

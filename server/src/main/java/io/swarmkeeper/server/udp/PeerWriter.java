@@ -36,6 +36,13 @@ final class PeerWriter implements PeerSink {
     }
 
     @Override
+    public void ipv4(long[] peers, int count) {
+        if (!ipv6) {
+            length = UdpAnnounceResponse.putPeersIpv4(this.peers, length, peers, count);
+        }
+    }
+
+    @Override
     public void ipv6(long addressHigh, long addressLow, int port) {
         if (ipv6) {
             length = UdpAnnounceResponse.putPeerIpv6(peers, length, addressHigh, addressLow, port);
