@@ -23,7 +23,7 @@ public final class RequestCounters {
     private static final int PADDING = 16;
 
     private final List<long[]> perThread = new ArrayList<>();
-    private final ThreadLocal<long[]> mine = ThreadLocal.withInitial(this::register);
+    private final ThreadLocal<Local> mine = ThreadLocal.withInitial(this::local);
 
     private static int slot(Protocol protocol, Family family, Kind kind, Outcome outcome) {
         return ((protocol.ordinal() * FAMILIES + family.ordinal()) * KINDS + kind.ordinal()) * OUTCOMES
@@ -32,7 +32,15 @@ public final class RequestCounters {
 
     /** Counts one request, in memory only the calling thread writes. */
     public void count(Protocol protocol, Family family, Kind kind, Outcome outcome) {
-        mine.get()[PADDING + slot(protocol, family, kind, outcome)]++;
+        mine.get().count(protocol, family, kind, outcome);
+    }
+
+    /**
+     * Counts of their own for a caller that only one thread uses and that keeps them, such as a
+     * UDP socket's answerer: its counting then skips the thread-local look-up.
+     */
+    public Local local() {
+        return new Local(register());
     }
 
     public long sum(Protocol protocol, Family family, Kind kind, Outcome outcome) {
@@ -44,6 +52,19 @@ public final class RequestCounters {
             }
         }
         return total;
+    }
+
+    /** One thread's counts, summed with the others' by {@link #sum}. */
+    public static final class Local {
+        private final long[] counts;
+
+        private Local(long[] counts) {
+            this.counts = counts;
+        }
+
+        public void count(Protocol protocol, Family family, Kind kind, Outcome outcome) {
+            counts[PADDING + slot(protocol, family, kind, outcome)]++;
+        }
     }
 
     private long[] register() {

@@ -45,7 +45,7 @@ final class UdpAnswers implements ConnectionIdCheck {
 
     private final Tracker tracker;
     private final ConnectionIds connectionIds;
-    private final RequestCounters counters;
+    private final RequestCounters.Local counts;
     private final boolean allowClientIp;
 
     private final AnnounceRequest announce = new AnnounceRequest();
@@ -56,7 +56,7 @@ final class UdpAnswers implements ConnectionIdCheck {
     UdpAnswers(Tracker tracker, ConnectionIds connectionIds, RequestCounters counters, boolean allowClientIp) {
         this.tracker = tracker;
         this.connectionIds = connectionIds;
-        this.counters = counters;
+        this.counts = counters.local();
         this.allowClientIp = allowClientIp;
     }
 
@@ -143,7 +143,7 @@ final class UdpAnswers implements ConnectionIdCheck {
     }
 
     private void count(Kind kind, Outcome outcome) {
-        counters.count(Protocol.UDP, source.ipv6 ? Family.IPV6 : Family.IPV4, kind, outcome);
+        counts.count(Protocol.UDP, source.ipv6 ? Family.IPV6 : Family.IPV4, kind, outcome);
     }
 
     private static Kind kindOf(ByteBuf in) {
