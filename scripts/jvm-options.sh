@@ -16,6 +16,11 @@ swarmkeeper_access_options() {
 swarmkeeper_jvm_options() {
   local opts
   opts="-XX:+ExitOnOutOfMemoryError $(swarmkeeper_access_options)"
+  # Netty's leak detector samples buffers and records a stack trace for each sampled one: at
+  # 8k HTTP requests/s JFR counted ~200 such traces a second on the event loop, and the sampled
+  # buffers' wrapper class made the JIT throw away compiled code (docs/benchmarks.md). The tests
+  # run it at its strictest instead (pom.xml), where a leak would show.
+  opts="$opts -Dio.netty.leakDetection.level=disabled"
   # ParallelGC with a 32 MB young generation, measured beside Serial, G1, ZGC and other young
   # sizes under the UDP load (docs/benchmarks.md): the same throughput and p99, and half the
   # resident growth per peer of an unbounded young generation (garbage here is per-request and

@@ -111,7 +111,10 @@ public final class HttpServer implements AutoCloseable {
         protected void initChannel(SocketChannel ch) {
             ch.pipeline()
                     .addLast(limiter)
-                    .addLast(new IdleStateHandler(0, 0, config.idleTimeout(), TimeUnit.SECONDS))
+                    // Reader-idle, not all-idle: every answer follows a read, so they close the same
+                    // connections, but watching writes makes the handler swap each write's void
+                    // promise for a real one and listen to it, an allocation and a callback per answer.
+                    .addLast(new IdleStateHandler(config.idleTimeout(), 0, 0, TimeUnit.SECONDS))
                     .addLast(new HttpTrackerHandler(shared));
         }
     }
