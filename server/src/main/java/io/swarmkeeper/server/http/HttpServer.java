@@ -3,6 +3,7 @@ package io.swarmkeeper.server.http;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -109,14 +110,18 @@ public final class HttpServer implements AutoCloseable {
     private final class Initializer extends ChannelInitializer<SocketChannel> {
         @Override
         protected void initChannel(SocketChannel ch) {
-            ch.pipeline()
-                    .addLast(limiter)
-                    // Reader-idle, not all-idle: every answer follows a read, so they close the same
-                    // connections, but watching writes makes the handler swap each write's void
-                    // promise for a real one and listen to it, an allocation and a callback per answer.
-                    .addLast(new IdleStateHandler(config.idleTimeout(), 0, 0, TimeUnit.SECONDS))
-                    .addLast(new HttpTrackerHandler(shared));
+            addConnectionHandlers(ch.pipeline(), limiter, shared);
         }
+    }
+
+    /** What every accepted connection runs through; tests build the same pipeline. */
+    static void addConnectionHandlers(ChannelPipeline pipeline, ConnectionLimiter limiter, Shared shared) {
+        pipeline.addLast(limiter)
+                // Reader-idle, not all-idle: every answer follows a read, so they close the same
+                // connections, but watching writes makes the handler swap each write's void
+                // promise for a real one and listen to it, an allocation and a callback per answer.
+                .addLast(new IdleStateHandler(shared.idleTimeout, 0, 0, TimeUnit.SECONDS))
+                .addLast(new HttpTrackerHandler(shared));
     }
 
     /** What every connection's handler shares: configuration, the tracker, and per-loop workspaces. */

@@ -55,7 +55,8 @@ class HttpAllocationTest {
         HttpConfig http = new HttpConfig(List.of("127.0.0.1:0"), 1, 4096, 8192, 15, 10, List.of(), 8, false);
         AnnounceConfig announce = new AnnounceConfig(1800, 0, 900, 50, 200, 3600, 120, false);
         HttpServer.Shared shared = new HttpServer.Shared(http, announce, tracker, counters, new TrackerStats(tracker, counters));
-        EmbeddedChannel channel = new FromLocalhost(new HttpTrackerHandler(shared));
+        EmbeddedChannel channel = new FromLocalhost();
+        HttpServer.addConnectionHandlers(channel.pipeline(), new ConnectionLimiter(10), shared);
         // Ten peers so replies carry peers; each request announces one of them again.
         byte[][] requests = new byte[10][];
         for (int i = 0; i < requests.length; i++) {
