@@ -78,6 +78,20 @@ public final class BatchSocket implements AutoCloseable {
         setInt(Libc.IPPROTO_IPV6, Libc.IPV6_V6ONLY, 1, "IPV6_V6ONLY");
     }
 
+    /**
+     * Sends IPv4 datagrams with Don't Fragment set and without the path-MTU bookkeeping
+     * (IP_PMTUDISC_PROBE), for a sender whose datagrams are sized never to need fragments. The
+     * default already sets the flag, but keeps datagrams fragmentable by this host, so the kernel
+     * computes an IP identification for each one: 2.5 % of a loopback tracker's CPU (perf). With
+     * the flag the identification is 0, as RFC 6864 allows for datagrams that are never fragmented.
+     * An IPv6 datagram carries no identification unless fragmented: nothing to do there.
+     */
+    public void dontFragment() throws IOException {
+        if (!ipv6) {
+            setInt(Libc.IPPROTO_IP, Libc.IP_MTU_DISCOVER, Libc.IP_PMTUDISC_PROBE, "IP_MTU_DISCOVER");
+        }
+    }
+
     /** Asks for a receive buffer of this size; the kernel caps it at net.core.rmem_max. */
     public void receiveBufferSize(int bytes) throws IOException {
         setInt(Libc.SOL_SOCKET, Libc.SO_RCVBUF, bytes, "SO_RCVBUF");

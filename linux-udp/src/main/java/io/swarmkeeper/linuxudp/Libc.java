@@ -26,6 +26,9 @@ final class Libc {
     static final int SO_SNDBUF = 7;
     static final int SO_REUSEPORT = 15;
     static final int SO_RCVTIMEO = 20;
+    static final int IPPROTO_IP = 0;
+    static final int IP_MTU_DISCOVER = 10;
+    static final int IP_PMTUDISC_PROBE = 3;
     static final int IPPROTO_IPV6 = 41;
     static final int IPV6_V6ONLY = 26;
     static final int MSG_DONTWAIT = 0x40;

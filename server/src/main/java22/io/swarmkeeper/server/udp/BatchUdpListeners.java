@@ -31,6 +31,8 @@ final class BatchUdpListeners implements UdpListener.Factory {
                 }
                 socket.receiveBufferSize(BatchUdpListener.SOCKET_BUFFER_BYTES);
                 socket.sendBufferSize(BatchUdpListener.SOCKET_BUFFER_BYTES);
+                // Replies are at most 1472 bytes (IPv4) so that they never need fragments.
+                socket.dontFragment();
                 // The first socket fixes the port (the system's choice for port 0); the others share it.
                 local = socket.bind(local);
             }
