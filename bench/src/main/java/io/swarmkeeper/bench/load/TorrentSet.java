@@ -18,9 +18,13 @@ import java.util.SplittableRandom;
  * samples it, so its cost (a binary search) stays out of the request loop.
  */
 public final class TorrentSet {
-    private final long[] high;
-    private final long[] middle;
-    private final int[] low;
+    /** An info-hash's three parts side by side: one cache line per torrent a request names, not three. */
+    private static final int HASH_LONGS = 3;
+    private static final int HIGH = 0;
+    private static final int MIDDLE = 1;
+    private static final int LOW = 2;
+
+    private final long[] hashes;
     /** cumulative[i] is the summed weight of torrents 0..i; the last entry is the total. */
     private final double[] cumulative;
 
@@ -33,15 +37,13 @@ public final class TorrentSet {
             throw new IllegalArgumentException("at least one torrent");
         }
         SplittableRandom random = new SplittableRandom(seed);
-        high = new long[count];
-        middle = new long[count];
-        low = new int[count];
+        hashes = new long[count * HASH_LONGS];
         cumulative = new double[count];
         double sum = 0;
         for (int i = 0; i < count; i++) {
-            high[i] = random.nextLong();
-            middle[i] = random.nextLong();
-            low[i] = random.nextInt();
+            hashes[i * HASH_LONGS + HIGH] = random.nextLong();
+            hashes[i * HASH_LONGS + MIDDLE] = random.nextLong();
+            hashes[i * HASH_LONGS + LOW] = random.nextInt();
             // Inverse CDF of Pareto(x_m = 1, α); 1 - u keeps the argument in (0, 1].
             sum += Math.pow(1 - random.nextDouble(), -1 / paretoShape);
             cumulative[i] = sum;
@@ -49,23 +51,28 @@ public final class TorrentSet {
     }
 
     public int count() {
-        return high.length;
+        return cumulative.length;
     }
 
     public long high(int torrent) {
-        return high[torrent];
+        return hashes[torrent * HASH_LONGS + HIGH];
     }
 
     public long middle(int torrent) {
-        return middle[torrent];
+        return hashes[torrent * HASH_LONGS + MIDDLE];
     }
 
     public int low(int torrent) {
-        return low[torrent];
+        return (int) hashes[torrent * HASH_LONGS + LOW];
+    }
+
+    /** Reads {@code torrent}'s info-hash and returns part of it: see {@link PeerPopulation#warm}. */
+    int warm(int torrent) {
+        return (int) hashes[torrent * HASH_LONGS + HIGH];
     }
 
     public byte[] infoHash(int torrent) {
-        return InfoHash.toBytes(high[torrent], middle[torrent], low[torrent]);
+        return InfoHash.toBytes(high(torrent), middle(torrent), low(torrent));
     }
 
     /** A torrent chosen with probability proportional to its popularity. */
@@ -79,7 +86,7 @@ public final class TorrentSet {
     public void writeWhitelist(Path file) throws IOException {
         List<String> lines = new ArrayList<>(count());
         for (int i = 0; i < count(); i++) {
-            lines.add(InfoHash.toHex(high[i], middle[i], low[i]));
+            lines.add(InfoHash.toHex(high(i), middle(i), low(i)));
         }
         Files.write(file, lines);
     }

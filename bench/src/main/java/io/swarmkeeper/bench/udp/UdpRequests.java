@@ -27,6 +27,12 @@ final class UdpRequests {
     static final long REFRESH_NANOS = 30_000_000_000L;
     /** {@link #next} returns this when the socket must wait for its first connection id. */
     static final int NOTHING_TO_SEND = -1;
+    /**
+     * Announces and scrapes are drawn this many at a time, and their peers' memory read together
+     * before any is built: a peer is one of 100,000 and rarely in cache, and the processor waits
+     * for a group's independent reads at once, where one read per request would wait each time.
+     */
+    static final int DRAWN_AHEAD = 16;
 
     private final TorrentSet torrents;
     private final PeerPopulation peers;
@@ -36,6 +42,11 @@ final class UdpRequests {
     private final SplittableRandom random;
     private final LoadStats stats;
     private final AnnounceRequest announce = new AnnounceRequest();
+    /** The requests drawn ahead: each its peer shifted left by one, plus 1 for a scrape. */
+    private final int[] upcoming = new int[DRAWN_AHEAD];
+    private int upcomingAt = DRAWN_AHEAD;
+    /** The sum of what {@link #drawAhead} read, kept so the compiler keeps the reads. */
+    private int warmed;
 
     UdpRequests(TorrentSet torrents, PeerPopulation peers, int numwant, int scrapePercent, int peerLength,
                 SplittableRandom random, LoadStats stats) {
@@ -61,18 +72,39 @@ final class UdpRequests {
             UdpConnectRequest.write(out, id);
         } else if (!lane.hasConnectionId) {
             return NOTHING_TO_SEND; // nothing else may be sent before the first connect is answered
-        } else if (random.nextInt(100) < scrapePercent) {
-            id = writeScrape(lane, out, now);
         } else {
-            peers.nextAnnounce(random.nextInt(peers.count()), numwant, random, announce);
-            id = lane.begin(UdpLane.ANNOUNCE, 0, now);
-            UdpAnnounceRequest.write(out, lane.connectionId, id, announce);
+            if (upcomingAt == DRAWN_AHEAD) {
+                drawAhead();
+            }
+            int drawn = upcoming[upcomingAt++];
+            int peer = drawn >>> 1;
+            if ((drawn & 1) != 0) {
+                id = writeScrape(lane, out, now, peer);
+            } else {
+                peers.nextAnnounce(peer, numwant, random, announce);
+                id = lane.begin(UdpLane.ANNOUNCE, 0, now);
+                UdpAnnounceRequest.write(out, lane.connectionId, id, announce);
+            }
         }
         return lane.slotOf(id);
     }
 
-    private int writeScrape(UdpLane lane, ByteBuf out, long now) {
-        int peer = random.nextInt(peers.count());
+    /** Draws the next {@link #DRAWN_AHEAD} requests, each a scrape or an announce and its peer, and warms their peers. */
+    private void drawAhead() {
+        for (int i = 0; i < DRAWN_AHEAD; i++) {
+            boolean scrape = random.nextInt(100) < scrapePercent;
+            upcoming[i] = random.nextInt(peers.count()) << 1 | (scrape ? 1 : 0);
+        }
+        // Apart from the drawing, so the reads go out back to back and their misses overlap.
+        int sum = warmed;
+        for (int drawn : upcoming) {
+            sum += peers.warm(drawn >>> 1, (drawn & 1) != 0);
+        }
+        warmed = sum;
+        upcomingAt = 0;
+    }
+
+    private int writeScrape(UdpLane lane, ByteBuf out, long now, int peer) {
         int entries = peers.scrapeCount(peer);
         int id = lane.begin(UdpLane.SCRAPE, entries, now);
         UdpScrapeRequest.writeHeader(out, lane.connectionId, id);
