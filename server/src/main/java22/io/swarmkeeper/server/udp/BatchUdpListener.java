@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * codecs, so a datagram costs no object at all; the kernel spreads senders over the sockets.
  */
 final class BatchUdpListener implements UdpListener {
-    /** Datagrams per system call: enough to amortise it under load, little memory per socket. */
-    static final int BATCH = 32;
+    /**
+     * Datagrams per system call: enough to amortise it under load, ~225 KB of buffers per socket.
+     * 64 measured 2 % less CPU per request than 32 (6 of 7 rounds); 16 and 128 more.
+     */
+    static final int BATCH = 64;
     /** Asked of the kernel so bursts are not dropped while a batch is answered; it caps it at rmem_max. */
     static final int SOCKET_BUFFER_BYTES = 4 << 20;
     /** How long a closing listener may take to answer what it read. */
