@@ -1,0 +1,56 @@
+package io.swarmkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code scripts/jvm-options.sh}: the options the launcher gives the tracker's JVM. */
+class JvmOptionsScriptTest {
+    static final Path SCRIPT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
+            .resolve("../scripts/jvm-options.sh").normalize();
+
+    @TempDir
+    Path dir;
+
+    String run(String command, String userOptions) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", ". \"$0\" && " + command, SCRIPT.toString());
+        builder.environment().put("SWARMKEEPER_JAVA_OPTS", userOptions);
+        builder.environment().put("JAVA_MAJOR", "25");
+        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "always [madvise] never | -XX:+UseTransparentHugePages",
+        "[always] madvise never | ''",
+        "always madvise [never] | ''"})
+    void huge_pages_are_asked_for_only_where_the_kernel_gives_them_on_request(String setting, String expected)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("enabled"), setting + "\n");
+
+        assertThat(run("swarmkeeper_huge_pages_option \"" + file + "\"", "")).isEqualTo(expected);
+    }
+
+    @Test
+    void no_huge_pages_option_where_the_kernel_has_no_setting() throws Exception {
+        assertThat(run("swarmkeeper_huge_pages_option \"" + dir.resolve("missing") + "\"", "")).isEmpty();
+    }
+
+    @Test
+    void the_users_options_come_last_so_they_win() throws Exception {
+        String options = run("swarmkeeper_jvm_options", "-Dio.netty.leakDetection.level=paranoid -Xmx1g");
+
+        assertThat(options).contains("-Dio.netty.leakDetection.level=disabled", "-XX:+UseParallelGC");
+        assertThat(options).endsWith("-Dio.netty.leakDetection.level=paranoid -Xmx1g");
+    }
+}
