@@ -3,11 +3,10 @@ package io.swarmkeeper.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * version stand in for real ones. (The last resort, /usr/lib/jvm, is whatever this machine has.)
  */
 class FindJavaScriptTest {
-    static final Path SCRIPT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-            .resolve("../scripts/find-java.sh").normalize();
+    static final Path SCRIPT = ScriptRun.script("find-java.sh");
 
     @TempDir
     Path dir;
@@ -33,13 +31,8 @@ class FindJavaScriptTest {
 
     /** What find_java sets JAVA to, given JAVA_HOME and a PATH that starts with {@code pathJdk}'s bin. */
     String chosenJava(Path javaHome, Path pathJdk) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", ". \"$0\" && find_java && echo \"$JAVA\"", SCRIPT.toString());
-        builder.environment().put("JAVA_HOME", javaHome.toString());
-        builder.environment().put("PATH", pathJdk.resolve("bin") + ":/usr/bin:/bin");
-        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return ScriptRun.output(SCRIPT, "find_java && echo \"$JAVA\"",
+                Map.of("JAVA_HOME", javaHome.toString(), "PATH", pathJdk.resolve("bin") + ":/usr/bin:/bin"));
     }
 
     @Test

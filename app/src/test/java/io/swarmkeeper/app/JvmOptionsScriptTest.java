@@ -2,10 +2,9 @@ package io.swarmkeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,20 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code scripts/jvm-options.sh}: the options the launcher gives the tracker's JVM. */
 class JvmOptionsScriptTest {
-    static final Path SCRIPT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-            .resolve("../scripts/jvm-options.sh").normalize();
+    static final Path SCRIPT = ScriptRun.script("jvm-options.sh");
 
     @TempDir
     Path dir;
 
     String run(String command, String userOptions) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", ". \"$0\" && " + command, SCRIPT.toString());
-        builder.environment().put("SWARMKEEPER_JAVA_OPTS", userOptions);
-        builder.environment().put("JAVA_MAJOR", "25");
-        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return ScriptRun.output(SCRIPT, command, Map.of("SWARMKEEPER_JAVA_OPTS", userOptions, "JAVA_MAJOR", "25"));
     }
 
     @ParameterizedTest
