@@ -99,8 +99,9 @@ final class Ipv4Slots {
      *
      * <p>Which slots hold a peer is random, so a branch per slot is often mispredicted. The scan
      * instead copies every entry into {@code scratch}, advances the cursor past the ones kept
-     * without a branch, and hands those to the sink at once (they are in the form it takes). The asker's
-     * entry is hidden for the scan (the caller holds the swarm's lock) so the scan tests nothing else.
+     * without a branch, and hands those to the sink at once (they are in the form it takes). The
+     * asker's entry is hidden for the scan (the caller holds the swarm's lock), so the scan tests
+     * nothing else.
      */
     static int pick(long[] slots, int size, int max, int excludedSlot, boolean skipPartialSeeds,
                     long[] scratch, PeerSink sink) {

@@ -48,7 +48,7 @@ final class Swarm {
         long identity = Ipv4Slots.identity(peer.peerIpv4, peer.port);
         // A peer is in one table at most, and most announce in the state they were last in: look
         // there first, and in the other table only if it is not there. In a large swarm each look
-        // is a cache miss, the biggest cost of an announce.
+        // is likely a cache miss.
         int asSeeder = seeding ? findSeeder(isIpv6, peer, identity) : -1;
         int asLeecher = asSeeder >= 0 ? -1 : findLeecher(isIpv6, peer, identity);
         if (!seeding && asLeecher < 0) {
