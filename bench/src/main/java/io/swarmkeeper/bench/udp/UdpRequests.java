@@ -89,7 +89,7 @@ final class UdpRequests {
         return lane.slotOf(id);
     }
 
-    /** Draws the next {@link #DRAWN_AHEAD} requests, each a scrape or an announce and its peer, and warms their peers. */
+    /** Draws the next {@link #DRAWN_AHEAD} requests, a scrape or an announce and its peer each, and warms the peers. */
     private void drawAhead() {
         for (int i = 0; i < DRAWN_AHEAD; i++) {
             boolean scrape = random.nextInt(100) < scrapePercent;
