@@ -61,7 +61,7 @@ public enum UdpIo {
             BatchIo io = (BatchIo) Class.forName(BATCH_IO_CLASS).getDeclaredConstructor().newInstance();
             return io.available() ? io : null;
         } catch (ReflectiveOperationException | LinkageError e) {
-            // Built on JDK 21 (no java22 classes), or linux-udp is not on the class path.
+            // Built on JDK 21 (no java22 classes), or linux-net is not on the class path.
             return null;
         }
     }

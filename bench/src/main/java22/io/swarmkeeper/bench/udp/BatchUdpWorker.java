@@ -2,8 +2,8 @@ package io.swarmkeeper.bench.udp;
 
 import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.bench.load.ReplyError;
-import io.swarmkeeper.linuxudp.BatchSocket;
-import io.swarmkeeper.linuxudp.DatagramBatch;
+import io.swarmkeeper.linuxnet.BatchSocket;
+import io.swarmkeeper.linuxnet.DatagramBatch;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.PortUnreachableException;

@@ -1,10 +1,10 @@
 package io.swarmkeeper.bench.udp;
 
-import io.swarmkeeper.linuxudp.BatchSocket;
+import io.swarmkeeper.linuxnet.BatchSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
-/** Batched I/O on linux-udp's sockets; {@link UdpIo} loads it by name on JDK 22 or newer. */
+/** Batched I/O on linux-net's sockets; {@link UdpIo} loads it by name on JDK 22 or newer. */
 final class LinuxBatchIo implements BatchIo {
     @Override
     public boolean available() {

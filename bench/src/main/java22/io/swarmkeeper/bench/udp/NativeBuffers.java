@@ -2,7 +2,7 @@ package io.swarmkeeper.bench.udp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.swarmkeeper.linuxudp.DatagramBatch;
+import io.swarmkeeper.linuxnet.DatagramBatch;
 
 /**
  * A batch's native slots seen as ByteBufs, for the protocol codecs. Wrapped once, reused with

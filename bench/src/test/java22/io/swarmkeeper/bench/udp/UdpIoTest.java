@@ -2,7 +2,7 @@ package io.swarmkeeper.bench.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.swarmkeeper.linuxudp.BatchSocket;
+import io.swarmkeeper.linuxnet.BatchSocket;
 import org.junit.jupiter.api.Test;
 
 /**

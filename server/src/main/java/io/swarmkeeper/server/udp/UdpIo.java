@@ -1,7 +1,7 @@
 package io.swarmkeeper.server.udp;
 
 /**
- * Chooses the UDP transport for {@code udp.io}. The batched one (linux-udp: recvmmsg, sendmmsg
+ * Chooses the UDP transport for {@code udp.io}. The batched one (linux-net: recvmmsg, sendmmsg
  * and no objects per datagram) needs the foreign function API of JDK 22 and Linux; it is compiled
  * only on such a JDK, so it is looked up by name and this code still builds and runs on JDK 21.
  */
@@ -22,7 +22,7 @@ public final class UdpIo {
         if (Runtime.version().feature() < 22) {
             return "needs a JDK 22 or newer (this is " + Runtime.version().feature() + ")";
         }
-        return batchFactory() == null ? "needs Linux on x86_64 or aarch64, and this build's linux-udp module" : null;
+        return batchFactory() == null ? "needs Linux on x86_64 or aarch64, and this build's linux-net module" : null;
     }
 
     /** The batched transport's factory when {@code io} asks for it and it can run; null means Netty. */

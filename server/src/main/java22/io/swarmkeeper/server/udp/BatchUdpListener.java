@@ -2,8 +2,8 @@ package io.swarmkeeper.server.udp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.swarmkeeper.linuxudp.BatchSocket;
-import io.swarmkeeper.linuxudp.DatagramBatch;
+import io.swarmkeeper.linuxnet.BatchSocket;
+import io.swarmkeeper.linuxnet.DatagramBatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

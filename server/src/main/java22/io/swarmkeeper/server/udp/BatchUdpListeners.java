@@ -1,6 +1,6 @@
 package io.swarmkeeper.server.udp;
 
-import io.swarmkeeper.linuxudp.BatchSocket;
+import io.swarmkeeper.linuxnet.BatchSocket;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /** Makes {@link BatchUdpListener}s; found by {@link UdpIo} by name, since JDK 21 builds lack it. */
 final class BatchUdpListeners implements UdpListener.Factory {
-    /** Null where linux-udp cannot run: {@link UdpIo} then falls back to Netty. */
+    /** Null where linux-net cannot run: {@link UdpIo} then falls back to Netty. */
     @Override
     public String name() {
         return BatchSocket.available() ? "recvmmsg/sendmmsg" : null;

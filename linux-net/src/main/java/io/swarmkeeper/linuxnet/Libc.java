@@ -1,4 +1,4 @@
-package io.swarmkeeper.linuxudp;
+package io.swarmkeeper.linuxnet;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;

@@ -1,4 +1,4 @@
-package io.swarmkeeper.linuxudp;
+package io.swarmkeeper.linuxnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
