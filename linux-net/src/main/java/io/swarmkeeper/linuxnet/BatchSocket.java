@@ -1,12 +1,10 @@
 package io.swarmkeeper.linuxnet;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.time.Duration;
@@ -31,37 +29,8 @@ public final class BatchSocket implements AutoCloseable {
         this.ipv6 = ipv6;
     }
 
-    /**
-     * Whether this JVM can use it: Linux on a 64-bit x86 or ARM processor, where the struct layouts
-     * written here hold, and a C library with recvmmsg.
-     */
-    public static boolean available() {
-        String arch = System.getProperty("os.arch");
-        if (!System.getProperty("os.name").equals("Linux") || !(arch.equals("amd64") || arch.equals("aarch64"))) {
-            return false;
-        }
-        try {
-            Class.forName(Libc.class.getName(), true, BatchSocket.class.getClassLoader());
-            return true;
-        } catch (Throwable e) {
-            // No recvmmsg in the C library, or native access refused by the JVM's options.
-            return false;
-        }
-    }
-
     public static BatchSocket open(boolean ipv6) throws IOException {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(Libc.CALL_STATE);
-            int fd = (int) Libc.SOCKET.invokeExact(state, ipv6 ? Libc.AF_INET6 : Libc.AF_INET, Libc.SOCK_DGRAM, 0);
-            if (fd < 0) {
-                throw Libc.failure("socket", state);
-            }
-            return new BatchSocket(fd, ipv6);
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return new BatchSocket(Sockets.open(ipv6, Libc.SOCK_DGRAM), ipv6);
     }
 
     public boolean ipv6() {
@@ -107,61 +76,22 @@ public final class BatchSocket implements AutoCloseable {
             MemorySegment timeval = call.allocate(16, 8);
             timeval.set(JAVA_LONG, 0, timeout.toSeconds());
             timeval.set(JAVA_LONG, 8, timeout.toNanosPart() / 1000);
-            setOption(call, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval, "SO_RCVTIMEO");
+            Sockets.setOption(call, fd, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval, "SO_RCVTIMEO");
         }
     }
 
     private void setInt(int level, int option, int value, String name) throws IOException {
-        try (Arena call = Arena.ofConfined()) {
-            setOption(call, level, option, call.allocateFrom(JAVA_INT, value), name);
-        }
-    }
-
-    private void setOption(Arena call, int level, int option, MemorySegment value, String name) throws IOException {
-        MemorySegment state = call.allocate(Libc.CALL_STATE);
-        int result;
-        try {
-            result = (int) Libc.SETSOCKOPT.invokeExact(state, fd, level, option, value, (int) value.byteSize());
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-        if (result != 0) {
-            throw Libc.failure("setsockopt " + name, state);
-        }
+        Sockets.setInt(fd, level, option, value, name);
     }
 
     /** Binds and returns the address bound, with the port the system chose for port 0. */
     public InetSocketAddress bind(InetSocketAddress address) throws IOException {
-        return addressCall(Libc.BIND, "bind", address);
+        return Sockets.addressCall(fd, ipv6, Libc.BIND, "bind", address);
     }
 
     /** Fixes the peer: sends need no address, and datagrams from anyone else are not received. */
     public InetSocketAddress connect(InetSocketAddress address) throws IOException {
-        return addressCall(Libc.CONNECT, "connect", address);
-    }
-
-    private InetSocketAddress addressCall(java.lang.invoke.MethodHandle call, String name, InetSocketAddress address)
-            throws IOException {
-        if ((address.getAddress() instanceof Inet6Address) != ipv6) {
-            throw new IOException(name + " " + address + ": not an " + (ipv6 ? "IPv6" : "IPv4") + " address");
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Libc.CALL_STATE);
-            MemorySegment sockaddr = arena.allocate(SocketAddresses.SIZE, 8);
-            int length = SocketAddresses.write(sockaddr, 0, address);
-            if ((int) call.invokeExact(state, fd, sockaddr, length) != 0) {
-                throw Libc.failure(name + " " + address, state);
-            }
-            MemorySegment lengthHolder = arena.allocateFrom(JAVA_INT, SocketAddresses.SIZE);
-            if ((int) Libc.GETSOCKNAME.invokeExact(state, fd, sockaddr, lengthHolder) != 0) {
-                throw Libc.failure("getsockname", state);
-            }
-            return SocketAddresses.read(sockaddr, 0);
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return Sockets.addressCall(fd, ipv6, Libc.CONNECT, "connect", address);
     }
 
     /**
@@ -249,11 +179,7 @@ public final class BatchSocket implements AutoCloseable {
             return;
         }
         closed = true;
-        try (Arena call = Arena.ofConfined()) {
-            int ignored = (int) Libc.CLOSE.invokeExact(call.allocate(Libc.CALL_STATE), fd);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        Sockets.close(fd);
         arena.close();
     }
 }

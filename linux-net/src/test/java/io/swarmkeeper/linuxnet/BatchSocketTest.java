@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BatchSocketTest {
     @BeforeAll
     static void linux() {
-        assumeTrue(BatchSocket.available(), "Linux x86_64/aarch64 only");
+        assumeTrue(LinuxNet.available(), "Linux x86_64/aarch64 only");
     }
 
     static InetSocketAddress loopback(String host) throws IOException {

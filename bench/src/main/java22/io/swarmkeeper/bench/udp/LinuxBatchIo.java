@@ -1,6 +1,6 @@
 package io.swarmkeeper.bench.udp;
 
-import io.swarmkeeper.linuxnet.BatchSocket;
+import io.swarmkeeper.linuxnet.LinuxNet;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 final class LinuxBatchIo implements BatchIo {
     @Override
     public boolean available() {
-        return BatchSocket.available();
+        return LinuxNet.available();
     }
 
     @Override

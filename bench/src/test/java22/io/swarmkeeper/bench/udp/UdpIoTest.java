@@ -2,7 +2,7 @@ package io.swarmkeeper.bench.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.swarmkeeper.linuxnet.BatchSocket;
+import io.swarmkeeper.linuxnet.LinuxNet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class UdpIoTest {
     @Test
     void batch_is_the_default_wherever_linux_udp_works() {
-        assertThat(UdpIo.BATCH.available()).isEqualTo(BatchSocket.available());
-        assertThat(UdpIo.best()).isEqualTo(BatchSocket.available() ? UdpIo.BATCH : UdpIo.NIO);
+        assertThat(UdpIo.BATCH.available()).isEqualTo(LinuxNet.available());
+        assertThat(UdpIo.best()).isEqualTo(LinuxNet.available() ? UdpIo.BATCH : UdpIo.NIO);
     }
 }

@@ -1,5 +1,6 @@
 package io.swarmkeeper.server.config;
 
+import io.swarmkeeper.server.http.HttpIo;
 import io.swarmkeeper.server.udp.UdpIo;
 import java.util.List;
 
@@ -27,6 +28,12 @@ final class ConfigValidator {
         range("http.idle-timeout", http.idleTimeout(), 1, 3600);
         range("http.max-connections", http.maxConnections(), 1, 10_000_000);
         range("http.scrape-max-hashes", http.scrapeMaxHashes(), 1, 10_000);
+        if (!HttpIo.isKnown(http.io())) {
+            throw new ConfigException("http.io", "must be auto, epoll or netty (got " + http.io() + ")");
+        }
+        if (HttpIo.EPOLL.equals(http.io()) && HttpIo.epollUnavailableReason() != null) {
+            throw new ConfigException("http.io", "epoll " + HttpIo.epollUnavailableReason());
+        }
         List<String> proxies = http.trustedProxies();
         if (proxies == null) {
             throw new ConfigException("http.trusted-proxies", "must be a list (may be empty)");

@@ -12,7 +12,8 @@ import java.util.List;
  * @param trustedProxies CIDRs whose X-Forwarded-For / X-Real-IP headers are believed
  * @param scrapeMaxHashes info_hash values one scrape may ask for
  * @param fullScrape whether /scrape without info_hash lists every torrent
+ * @param io the transport: {@code auto}, {@code epoll} (Swarmkeeper's own loop, JDK 22+ on Linux) or {@code netty}
  */
 public record HttpConfig(List<String> listen, int threads, int maxRequestLine, int maxHeaders,
                          int idleTimeout, int maxConnections, List<String> trustedProxies,
-                         int scrapeMaxHashes, boolean fullScrape) {}
+                         int scrapeMaxHashes, boolean fullScrape, String io) {}

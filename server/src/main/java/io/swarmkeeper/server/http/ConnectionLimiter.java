@@ -8,7 +8,7 @@ import io.swarmkeeper.protocol.http.HttpFailure;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Caps open connections across all event loops: one over the cap gets a pre-encoded 503 (with a
+ * Caps open connections across all event loops (and the epoll transport's threads): one over the cap gets a pre-encoded 503 (with a
  * BEP 31 retry hint) and is closed before any request is read, so a flood of idle sockets cannot
  * exhaust file descriptors or memory.
  */
@@ -21,9 +21,18 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         this.maxConnections = maxConnections;
     }
 
+    /** Counts a new connection; false when it is one too many (it still counts until {@link #closed}). */
+    boolean opened() {
+        return open.incrementAndGet() <= maxConnections;
+    }
+
+    void closed() {
+        open.decrementAndGet();
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        if (open.incrementAndGet() > maxConnections) {
+        if (!opened()) {
             ctx.channel().config().setAutoRead(false);
             ctx.writeAndFlush(FailureResponses.response(ctx.alloc(), HttpFailure.TOO_MANY_CONNECTIONS, false))
                     .addListener(ChannelFutureListener.CLOSE);
@@ -34,7 +43,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        open.decrementAndGet();
+        closed();
         super.channelInactive(ctx);
     }
 }

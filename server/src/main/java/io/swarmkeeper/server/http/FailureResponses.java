@@ -14,8 +14,13 @@ final class FailureResponses {
     private FailureResponses() {}
 
     static ByteBuf response(ByteBufAllocator alloc, HttpFailure failure, boolean keepAlive) {
-        byte[] bytes = (keepAlive ? KEEP_ALIVE : CLOSE)[failure.ordinal()];
+        byte[] bytes = bytes(failure, keepAlive);
         return alloc.ioBuffer(bytes.length).writeBytes(bytes);
+    }
+
+    /** The encoded response itself; not to be changed. */
+    static byte[] bytes(HttpFailure failure, boolean keepAlive) {
+        return (keepAlive ? KEEP_ALIVE : CLOSE)[failure.ordinal()];
     }
 
     private static byte[][] encodeAll(boolean keepAlive) {

@@ -16,6 +16,7 @@ import io.swarmkeeper.server.Transports;
 import io.swarmkeeper.server.config.AnnounceConfig;
 import io.swarmkeeper.server.config.HttpConfig;
 import io.swarmkeeper.server.config.ListenAddress;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -26,19 +27,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP tracker: BEP 3 announce (BEP 23 compact, BEP 7 IPv6, BEP 24 external ip), BEP 48
- * scrape (BEP 21 downloaders), and /stats, /metrics, /health, on Netty with native epoll where
- * available. Requests are parsed by our own allocation-free codecs, not Netty's HTTP codec.
+ * scrape (BEP 21 downloaders), and /stats, /metrics, /health, on Swarmkeeper's own epoll loop
+ * ({@code http.io}, JDK 22+ on Linux) or on Netty (native epoll where available, else NIO). Either
+ * way requests are parsed by our own allocation-free codecs, not Netty's HTTP codec.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** Seconds a clean stop waits for in-flight answers. */
     private static final int SHUTDOWN_QUIET_SECONDS = 0;
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 5;
+    /** Connections the kernel holds for each listener until they are accepted. */
+    static final int BACKLOG = 1024;
 
     private final HttpConfig config;
     private final Shared shared;
     private final ConnectionLimiter limiter;
     private final List<Channel> listeners = new ArrayList<>();
+    private final List<HttpListener> epollListeners = new ArrayList<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
 
@@ -56,39 +61,60 @@ public final class HttpServer implements AutoCloseable {
      * @throws IllegalArgumentException if an address does not parse
      */
     public List<InetSocketAddress> start() {
-        bossGroup = Transports.group(1, "http-accept");
-        workerGroup = Transports.group(config.threads(), "http");
+        HttpListener.Factory epoll = HttpIo.choose(config.io());
+        if (epoll == null) {
+            bossGroup = Transports.group(1, "http-accept");
+            workerGroup = Transports.group(config.threads(), "http");
+        }
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
             for (String listen : config.listen()) {
                 InetSocketAddress address = ListenAddress.parse(listen);
-                ServerBootstrap bootstrap = new ServerBootstrap()
-                        .group(bossGroup, workerGroup)
-                        .channelFactory(Transports.serverSocketChannel(address.getAddress() instanceof Inet6Address))
-                        .option(ChannelOption.SO_BACKLOG, 1024)
-                        .option(ChannelOption.SO_REUSEADDR, true)
-                        .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childHandler(new Initializer());
-                if (Transports.nativeEpoll() && address.getAddress() instanceof Inet6Address) {
-                    bootstrap.option(Transports.IPV6_V6ONLY, 1);
-                }
-                ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
-                if (!binding.isSuccess()) {
-                    close();
-                    throw new IllegalStateException("cannot bind HTTP " + ListenAddress.format(address) + ": "
-                            + binding.cause().getMessage(), binding.cause());
-                }
-                listeners.add(binding.channel());
-                InetSocketAddress local = (InetSocketAddress) binding.channel().localAddress();
-                bound.add(local);
-                LOG.info("HTTP tracker listening on {} ({})", ListenAddress.format(local),
-                        Transports.nativeEpoll() ? "epoll" : "nio");
+                bound.add(epoll == null ? bindNetty(address) : bind(epoll, address));
             }
-        } catch (IllegalArgumentException badAddress) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             close();
-            throw badAddress;
+            throw e;
         }
         return bound;
+    }
+
+    private InetSocketAddress bind(HttpListener.Factory epoll, InetSocketAddress address) {
+        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        HttpListener listener;
+        try {
+            listener = epoll.bind(address, threads, shared, limiter);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind HTTP " + ListenAddress.format(address) + ": " + e.getMessage(), e);
+        }
+        epollListeners.add(listener);
+        InetSocketAddress local = listener.address();
+        LOG.info("HTTP tracker listening on {} ({} thread{}, {})", ListenAddress.format(local), threads,
+                threads == 1 ? "" : "s", epoll.name());
+        return local;
+    }
+
+    private InetSocketAddress bindNetty(InetSocketAddress address) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channelFactory(Transports.serverSocketChannel(address.getAddress() instanceof Inet6Address))
+                .option(ChannelOption.SO_BACKLOG, BACKLOG)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new Initializer());
+        if (Transports.nativeEpoll() && address.getAddress() instanceof Inet6Address) {
+            bootstrap.option(Transports.IPV6_V6ONLY, 1);
+        }
+        ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
+        if (!binding.isSuccess()) {
+            throw new IllegalStateException("cannot bind HTTP " + ListenAddress.format(address) + ": "
+                    + binding.cause().getMessage(), binding.cause());
+        }
+        listeners.add(binding.channel());
+        InetSocketAddress local = (InetSocketAddress) binding.channel().localAddress();
+        LOG.info("HTTP tracker listening on {} (netty, {})", ListenAddress.format(local),
+                Transports.nativeEpoll() ? "epoll" : "nio");
+        return local;
     }
 
     /** Stops accepting, lets answers being written finish, then closes every connection. */
@@ -98,6 +124,8 @@ public final class HttpServer implements AutoCloseable {
             listener.close().syncUninterruptibly();
         }
         listeners.clear();
+        epollListeners.forEach(HttpListener::close);
+        epollListeners.clear();
         if (workerGroup != null) {
             workerGroup.shutdownGracefully(SHUTDOWN_QUIET_SECONDS, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .syncUninterruptibly();
@@ -127,21 +155,26 @@ public final class HttpServer implements AutoCloseable {
     /** What every connection's handler shares: configuration, the tracker, and per-loop workspaces. */
     static final class Shared {
         final int idleTimeout;
+        /** The longest request head the parser waits for before refusing it. */
+        final int maxHead;
         final TrustedProxies proxies;
         final Counting counting;
         final AnnounceResponder announce;
         final ScrapeResponder scrape;
         final PageResponder pages;
+        final HttpExchange exchange;
         final FastThreadLocal<HttpWorkspace> workspace;
 
         Shared(HttpConfig http, AnnounceConfig announceConfig, Tracker tracker, RequestCounters counters,
                TrackerStats stats) {
             idleTimeout = http.idleTimeout();
+            maxHead = http.maxRequestLine() + 2 + http.maxHeaders();
             proxies = new TrustedProxies(http.trustedProxies());
             counting = new Counting(counters);
             announce = new AnnounceResponder(tracker, announceConfig.allowClientIp(), counting);
             scrape = new ScrapeResponder(tracker, http.fullScrape(), counting);
             pages = new PageResponder(stats);
+            exchange = new HttpExchange(this);
             workspace = new FastThreadLocal<>() {
                 @Override
                 protected HttpWorkspace initialValue() {

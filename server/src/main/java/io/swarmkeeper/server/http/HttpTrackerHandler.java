@@ -6,10 +6,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.swarmkeeper.core.RequestCounters.Kind;
-import io.swarmkeeper.protocol.http.HttpFailure;
-import io.swarmkeeper.protocol.http.RequestHead;
-import io.swarmkeeper.protocol.http.RequestHeadParser;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -18,13 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's requests: accumulates bytes until a request head is complete (within the
- * configured limits), answers it, and goes on with the next; pipelined requests are answered in
- * order and flushed together once a read is done.
- *
- * <p>A request that breaks HTTP (bad method, limits, garbage) is answered and the connection
- * closed, because what follows it cannot be trusted to start a request. A bad announce or scrape
- * is an ordinary answer and the connection stays open. A request still incomplete
+ * One connection's requests on Netty: accumulates bytes until a request head is complete (within
+ * the configured limits), has {@link HttpExchange} answer it, and goes on with the next; pipelined
+ * requests are answered in order and flushed together once a read is done. A request still incomplete
  * {@code idleTimeout} seconds after its first byte closes the connection, so a client that
  * trickles bytes cannot hold a connection forever; silent connections are closed by the
  * {@code IdleStateHandler} in front of this one.
@@ -62,59 +54,24 @@ final class HttpTrackerHandler extends ByteToMessageDecoder {
             return;
         }
         HttpWorkspace w = shared.workspace.get();
-        RequestHead head = w.head;
-        int verdict = w.headParser.parse(in, head);
-        if (verdict == RequestHeadParser.NEED_MORE) {
+        int verdict = shared.exchange.answer(ctx.alloc(), in, socketAddress, fromTrustedProxy, w);
+        if (verdict == HttpExchange.NEED_MORE) {
             startSlowRequestTimer(ctx);
             return;
         }
         stopSlowRequestTimer();
-        w.client.copyFrom(socketAddress);
-        if (verdict == RequestHeadParser.FAILED) {
-            shared.counting.count(w.client.family(), Kind.OTHER, false);
-            closeWith(ctx, in, FailureResponses.response(ctx.alloc(), head.failure, false));
-            return;
-        }
-        if (fromTrustedProxy) {
-            w.forwarded.resolve(in, head, w.client);
-        }
-        boolean keepAlive = head.keepAlive;
-        ByteBuf response;
-        try {
-            response = respond(ctx, w, in, keepAlive);
-        } catch (RuntimeException e) {
-            LOG.error("request failed inside the tracker", e);
-            shared.counting.count(w.client.family(), Kind.OTHER, false);
-            closeWith(ctx, in, FailureResponses.response(ctx.alloc(), HttpFailure.INTERNAL_ERROR, false));
-            return;
-        }
-        in.skipBytes(head.length);
-        if (keepAlive) {
+        ByteBuf response = w.response;
+        w.response = null;
+        if (verdict == HttpExchange.KEEP_OPEN) {
             ctx.write(response, ctx.voidPromise());
         } else {
-            closeWith(ctx, in, response);
+            closeWith(ctx, response);
         }
     }
 
-    private ByteBuf respond(ChannelHandlerContext ctx, HttpWorkspace w, ByteBuf in, boolean keepAlive) {
-        return switch (w.head.route) {
-            case ANNOUNCE -> shared.announce.respond(ctx.alloc(), w, in, keepAlive);
-            case SCRAPE -> shared.scrape.respond(ctx.alloc(), w, in, keepAlive);
-            case STATS, METRICS, HEALTH -> {
-                shared.counting.count(w.client.family(), Kind.OTHER, true);
-                yield shared.pages.respond(ctx.alloc(), w.head.route, keepAlive);
-            }
-            case UNKNOWN -> {
-                shared.counting.count(w.client.family(), Kind.OTHER, false);
-                yield FailureResponses.response(ctx.alloc(), HttpFailure.NOT_FOUND, keepAlive);
-            }
-        };
-    }
-
-    /** Sends a last response, drops whatever else the client sent, and closes once it is written. */
-    private void closeWith(ChannelHandlerContext ctx, ByteBuf in, ByteBuf response) {
+    /** Sends a last response and closes once it is written; what else comes is dropped. */
+    private void closeWith(ChannelHandlerContext ctx, ByteBuf response) {
         closing = true;
-        in.skipBytes(in.readableBytes());
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -1,5 +1,6 @@
 package io.swarmkeeper.server.http;
 
+import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.core.AnnounceReply;
 import io.swarmkeeper.core.PeerSink;
 import io.swarmkeeper.core.ScrapeReply;
@@ -27,6 +28,8 @@ final class HttpWorkspace {
     final AnnounceReplyWriter replyWriter = new AnnounceReplyWriter();
     final ClientAddress client = new ClientAddress();
     final ForwardedAddress forwarded;
+    /** The answer {@link HttpExchange} made last; its transport writes and releases it. */
+    ByteBuf response;
     /** The store writes picked peers here, and so straight into the reply buffer. */
     final PeerSink sink = new PeerSink() {
         @Override

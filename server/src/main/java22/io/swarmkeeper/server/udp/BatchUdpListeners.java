@@ -1,6 +1,7 @@
 package io.swarmkeeper.server.udp;
 
 import io.swarmkeeper.linuxnet.BatchSocket;
+import io.swarmkeeper.linuxnet.LinuxNet;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -13,7 +14,7 @@ final class BatchUdpListeners implements UdpListener.Factory {
     /** Null where linux-net cannot run: {@link UdpIo} then falls back to Netty. */
     @Override
     public String name() {
-        return BatchSocket.available() ? "recvmmsg/sendmmsg" : null;
+        return LinuxNet.available() ? "recvmmsg/sendmmsg" : null;
     }
 
     @Override

@@ -52,7 +52,7 @@ class HttpAllocationTest {
         RequestCounters counters = new RequestCounters();
         Tracker tracker = new Tracker(new InMemorySwarmStore(3600), new AnnouncePolicy(1800, 0, 900, 50, 200, 3600),
                 Clock.SYSTEM);
-        HttpConfig http = new HttpConfig(List.of("127.0.0.1:0"), 1, 4096, 8192, 15, 10, List.of(), 8, false);
+        HttpConfig http = new HttpConfig(List.of("127.0.0.1:0"), 1, 4096, 8192, 15, 10, List.of(), 8, false, HttpIo.NETTY);
         AnnounceConfig announce = new AnnounceConfig(1800, 0, 900, 50, 200, 3600, 120, false);
         HttpServer.Shared shared = new HttpServer.Shared(http, announce, tracker, counters, new TrackerStats(tracker, counters));
         EmbeddedChannel channel = new FromLocalhost();

@@ -71,7 +71,8 @@ class HttpServerLifecycleTest {
         RequestCounters counters = new RequestCounters();
         Tracker tracker = new Tracker(new InMemorySwarmStore(3600), new AnnouncePolicy(1800, 0, 900, 50, 200, 3600),
                 Clock.SYSTEM);
-        return new HttpServer(new HttpConfig(List.of(listen), 1, 1024, 2048, 5, 10, List.of(), 8, false),
+        return new HttpServer(new HttpConfig(List.of(listen), 1, 1024, 2048, 5, 10, List.of(), 8, false,
+                RunningTracker.io()),
                 new AnnounceConfig(1800, 0, 900, 50, 200, 3600, 120, false), tracker, counters,
                 new TrackerStats(tracker, counters));
     }

@@ -99,7 +99,7 @@ class HttpTrackerHandlerTest {
         RequestCounters counters = new RequestCounters();
         Tracker tracker = new Tracker(new InMemorySwarmStore(3600), new AnnouncePolicy(1800, 0, 900, 50, 200, 3600),
                 Clock.SYSTEM);
-        HttpConfig http = new HttpConfig(List.of("127.0.0.1:0"), 1, 1024, 2048, IDLE_TIMEOUT, 10, List.of(), 8, false);
+        HttpConfig http = new HttpConfig(List.of("127.0.0.1:0"), 1, 1024, 2048, IDLE_TIMEOUT, 10, List.of(), 8, false, HttpIo.NETTY);
         AnnounceConfig announce = new AnnounceConfig(1800, 0, 900, 50, 200, 3600, 120, false);
         HttpServer.Shared shared = new HttpServer.Shared(http, announce, tracker, counters, new TrackerStats(tracker, counters));
         return new FromLocalhost(new HttpTrackerHandler(shared));

@@ -1,0 +1,94 @@
+package io.swarmkeeper.server.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.swarmkeeper.core.RequestCounters.Kind;
+import io.swarmkeeper.protocol.http.HttpFailure;
+import io.swarmkeeper.protocol.http.RequestHead;
+import io.swarmkeeper.protocol.http.RequestHeadParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the request at the start of a connection's unread bytes, whichever transport carries
+ * them: parses the head, resolves the client behind a trusted proxy, runs the route, and says
+ * whether the connection may carry another request.
+ *
+ * <p>A request that breaks HTTP (bad method, limits, garbage) is answered and the connection
+ * closed, because what follows it cannot be trusted to start a request. A bad announce or scrape
+ * is an ordinary answer and the connection stays open.
+ */
+final class HttpExchange {
+    /** The head is not complete yet; nothing was consumed. */
+    static final int NEED_MORE = 0;
+    /** {@link HttpWorkspace#response} answers the request, whose bytes were consumed; more may follow. */
+    static final int KEEP_OPEN = 1;
+    /** {@link HttpWorkspace#response} is the last answer: send it, then close. All input was consumed. */
+    static final int CLOSE = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpExchange.class);
+
+    private final HttpServer.Shared shared;
+
+    HttpExchange(HttpServer.Shared shared) {
+        this.shared = shared;
+    }
+
+    /**
+     * @param socketAddress the connection's peer
+     * @param fromTrustedProxy whether that peer may name the client in forwarding headers
+     */
+    int answer(ByteBufAllocator alloc, ByteBuf in, ClientAddress socketAddress, boolean fromTrustedProxy,
+               HttpWorkspace w) {
+        RequestHead head = w.head;
+        int verdict = w.headParser.parse(in, head);
+        if (verdict == RequestHeadParser.NEED_MORE) {
+            return NEED_MORE;
+        }
+        w.client.copyFrom(socketAddress);
+        if (verdict == RequestHeadParser.FAILED) {
+            shared.counting.count(w.client.family(), Kind.OTHER, false);
+            return last(in, w, FailureResponses.response(alloc, head.failure, false));
+        }
+        if (fromTrustedProxy) {
+            w.forwarded.resolve(in, head, w.client);
+        }
+        boolean keepAlive = head.keepAlive;
+        ByteBuf response;
+        try {
+            response = respond(alloc, w, in, keepAlive);
+        } catch (RuntimeException e) {
+            LOG.error("request failed inside the tracker", e);
+            shared.counting.count(w.client.family(), Kind.OTHER, false);
+            return last(in, w, FailureResponses.response(alloc, HttpFailure.INTERNAL_ERROR, false));
+        }
+        in.skipBytes(head.length);
+        if (!keepAlive) {
+            return last(in, w, response);
+        }
+        w.response = response;
+        return KEEP_OPEN;
+    }
+
+    private ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, ByteBuf in, boolean keepAlive) {
+        return switch (w.head.route) {
+            case ANNOUNCE -> shared.announce.respond(alloc, w, in, keepAlive);
+            case SCRAPE -> shared.scrape.respond(alloc, w, in, keepAlive);
+            case STATS, METRICS, HEALTH -> {
+                shared.counting.count(w.client.family(), Kind.OTHER, true);
+                yield shared.pages.respond(alloc, w.head.route, keepAlive);
+            }
+            case UNKNOWN -> {
+                shared.counting.count(w.client.family(), Kind.OTHER, false);
+                yield FailureResponses.response(alloc, HttpFailure.NOT_FOUND, keepAlive);
+            }
+        };
+    }
+
+    /** Whatever else the client sent is dropped: after this answer the connection closes. */
+    private static int last(ByteBuf in, HttpWorkspace w, ByteBuf response) {
+        in.skipBytes(in.readableBytes());
+        w.response = response;
+        return CLOSE;
+    }
+}
