@@ -35,7 +35,7 @@ class TcpIoTest {
 
     @BeforeAll
     static void linux() {
-        assumeTrue(BatchSocket.available(), "Linux x86_64/aarch64 only");
+        assumeTrue(LinuxNet.available(), "Linux x86_64/aarch64 only");
     }
 
     static InetSocketAddress loopback(String host, int port) throws IOException {
@@ -124,12 +124,12 @@ class TcpIoTest {
     }
 
     @Test
-    void an_ipv6_listener_is_ipv6_only_so_an_ipv4_listener_can_take_its_port_number() throws Exception {
+    void an_ipv6_listener_leaves_its_port_number_to_an_ipv4_listener() throws Exception {
+        // Linux makes a socket bound to one IPv6 address (::1) IPv6-only by itself: the listener's
+        // own IPV6_V6ONLY only tells for [::], which these loopback-only tests do not bind.
         try (TcpListener v6 = listen("::1"); TcpIo io = new TcpIo()) {
             assertThat(v6.address().getAddress()).isEqualTo(InetAddress.getByName("::1"));
             assertThat(v6.address().getPort()).isPositive();
-            assertThat(DescriptorsTestUtil.intOption(v6.fd(), Libc.IPPROTO_IPV6, Libc.IPV6_V6ONLY))
-                    .as("IPV6_V6ONLY").isEqualTo(1);
             try (TcpListener v4 = TcpListener.open(loopback("127.0.0.1", v6.address().getPort()), 16, false);
                  Socket client6 = connect(v6.address()); Socket client4 = connect(v4.address())) {
                 assertThat(v4.address().getPort()).isEqualTo(v6.address().getPort());

@@ -1,5 +1,6 @@
 package io.swarmkeeper.server.http;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,17 @@ final class RawHttp implements AutoCloseable {
     private final InputStream in;
 
     RawHttp(URI base) throws IOException {
+        this(base, 0);
+    }
+
+    /** With a receive buffer of {@code receiveBufferBytes} (0: the system's), for a client slow to take answers. */
+    RawHttp(URI base, int receiveBufferBytes) throws IOException {
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.connect(new InetSocketAddress(base.getHost().replace("[", "").replace("]", ""), base.getPort()), 5000);
         socket.setSoTimeout(5000);
-        in = socket.getInputStream();
+        in = new BufferedInputStream(socket.getInputStream());
     }
 
     RawHttp send(String text) throws IOException {

@@ -79,6 +79,11 @@ final class RunningTracker implements AutoCloseable {
             return this;
         }
 
+        Settings idleTimeout(int seconds) {
+            idleTimeout = seconds;
+            return this;
+        }
+
         Settings maxConnections(int n) {
             maxConnections = n;
             return this;
