@@ -55,6 +55,9 @@ public final class Epoll implements AutoCloseable {
 
     /** An epoll set reporting up to {@code capacity} ready descriptors per {@link #await}. */
     public static Epoll open(int capacity) throws IOException {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("an epoll set reports at least one event per wait, not " + capacity);
+        }
         int epfd;
         int wakeFd;
         try (Arena call = Arena.ofConfined()) {
@@ -119,7 +122,11 @@ public final class Epoll implements AutoCloseable {
     public int await(int timeoutMillis) throws IOException {
         int n;
         try {
-            n = (int) Libc.EPOLL_WAIT.invokeExact(ioState, epfd, events, capacity, timeoutMillis);
+            n = (int) Libc.EPOLL_WAIT_NO_ERRNO.invokeExact(epfd, events, capacity, timeoutMillis);
+            if (n < 0) {
+                // Once more without waiting, to learn why.
+                n = (int) Libc.EPOLL_WAIT.invokeExact(ioState, epfd, events, capacity, 0);
+            }
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

@@ -44,7 +44,14 @@ final class Libc {
     static final int SHUT_RD = 0;
     static final int EINTR = 4;
     static final int EPROTO = 71;
+    static final int ENETDOWN = 100;
+    static final int ENETUNREACH = 101;
     static final int ECONNABORTED = 103;
+    static final int EHOSTDOWN = 112;
+    static final int EHOSTUNREACH = 113;
+    static final int ENONET = 64;
+    static final int ENOPROTOOPT = 92;
+    static final int EOPNOTSUPP = 95;
     static final int EAGAIN = 11;
     static final int ECONNREFUSED = 111;
     static final int EPOLL_CTL_ADD = 1;
@@ -89,10 +96,16 @@ final class Libc {
     static final MethodHandle SEND = call("send",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     static final MethodHandle WRITE = call("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    static final MethodHandle READ_FAST = fast("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    static final MethodHandle SEND_FAST = fast("send",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     static final MethodHandle EPOLL_CREATE1 = call("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     static final MethodHandle EPOLL_CTL = call("epoll_ctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     static final MethodHandle EPOLL_WAIT = call("epoll_wait",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    /** Blocks, so not critical; without errno for the reason {@link #fast} gives. */
+    static final MethodHandle EPOLL_WAIT_NO_ERRNO = LINKER.downcallHandle(symbol("epoll_wait"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     static final MethodHandle EVENTFD = call("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle SHUTDOWN = call("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
@@ -103,9 +116,23 @@ final class Libc {
     private Libc() {}
 
     private static MethodHandle call(String name, FunctionDescriptor descriptor) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
+        return LINKER.downcallHandle(symbol(name), descriptor, Linker.Option.captureCallState("errno"));
+    }
+
+    /**
+     * A call without errno, for the hot path: capturing it makes the JDK slice the capture segment
+     * on every call, an object per call that escape analysis does not remove (JFR, 20 bytes per
+     * HTTP request). A caller that sees a failure asks again through the capturing handle.
+     * Critical: only for calls that never block (non-blocking sockets), so the thread need not
+     * leave the Java state around them.
+     */
+    private static MethodHandle fast(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(symbol(name), descriptor, Linker.Option.critical(false));
+    }
+
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name));
-        return LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
     }
 
     static int errno(MemorySegment callState) {

@@ -42,7 +42,7 @@ public final class TcpIo implements AutoCloseable {
         }
         if (fd < 0) {
             int errno = Libc.errno(state);
-            if (errno == Libc.EAGAIN || errno == Libc.EINTR || errno == Libc.ECONNABORTED || errno == Libc.EPROTO) {
+            if (retryable(errno)) {
                 return AGAIN;
             }
             throw Libc.failure("accept4", state);
@@ -53,6 +53,18 @@ public final class TcpIo implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return fd;
+    }
+
+    /**
+     * What accept(2) says to treat as "try again": none waiting, a signal, a connection that went
+     * away before it was taken, and the network errors of the new connection Linux passes on.
+     */
+    private static boolean retryable(int errno) {
+        return switch (errno) {
+            case Libc.EAGAIN, Libc.EINTR, Libc.ECONNABORTED, Libc.EPROTO, Libc.ENETDOWN, Libc.ENOPROTOOPT,
+                 Libc.EHOSTDOWN, Libc.ENONET, Libc.EHOSTUNREACH, Libc.EOPNOTSUPP, Libc.ENETUNREACH -> true;
+            default -> false;
+        };
     }
 
     public boolean peerIpv6() {
@@ -79,7 +91,15 @@ public final class TcpIo implements AutoCloseable {
     public int read(int fd, long to, int length) {
         long n;
         try {
-            n = (long) Libc.READ.invokeExact(state, fd, to, (long) length);
+            n = (long) Libc.READ_FAST.invokeExact(fd, to, (long) length);
+            if (n < 0) {
+                // Again, to learn why. A pending error (a reset) is reported once, and then the end
+                // of stream: that first failure was the connection breaking.
+                n = (long) Libc.READ.invokeExact(state, fd, to, (long) length);
+                if (n == 0) {
+                    return BROKEN;
+                }
+            }
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
@@ -95,7 +115,11 @@ public final class TcpIo implements AutoCloseable {
     public int send(int fd, long from, int length) {
         long n;
         try {
-            n = (long) Libc.SEND.invokeExact(state, fd, from, (long) length, Libc.MSG_NOSIGNAL);
+            n = (long) Libc.SEND_FAST.invokeExact(fd, from, (long) length, Libc.MSG_NOSIGNAL);
+            if (n < 0) {
+                // Again, to learn why (see read); room may have come meanwhile, and then it sends.
+                n = (long) Libc.SEND.invokeExact(state, fd, from, (long) length, Libc.MSG_NOSIGNAL);
+            }
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
