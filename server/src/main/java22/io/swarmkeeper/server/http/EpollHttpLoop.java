@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A thread serving one listener's connections from one epoll set, level-triggered: a request that
+ * A thread serving connections from one epoll set, level-triggered, with the listener it shares
+ * with the address's other loops in the set too: a request that
  * arrives alone costs one epoll_wait, one read and one send, with no pipeline, promise, task queue
  * or timer in between (what a Netty event loop adds, measured in docs/benchmarks.md). Requests are
  * read into one native buffer the loop owns and answers copied into another, both wrapped once as
@@ -120,13 +121,17 @@ final class EpollHttpLoop {
             MemorySegment.copy(MemorySegment.ofArray(refusal), 0, refusalSegment, 0, refusal.length);
             refusalAddress = refusalSegment.address();
             refusalLength = refusal.length;
-            serve();
+            try {
+                serve();
+            } finally {
+                // While the calls' memory is still there.
+                for (int i = open.size() - 1; i >= 0; i--) {
+                    close(open.get(i));
+                }
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("HTTP loop on {} stopped: {}", listener.address(), e.toString());
         } finally {
-            for (int i = open.size() - 1; i >= 0; i--) {
-                close(open.get(i));
-            }
             epoll.close();
         }
     }

@@ -94,6 +94,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void an_unknown_http_transport_is_an_error_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("SWARMKEEPER_HTTP_IO", "io_uring"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("http.io: must be auto, epoll or netty (got io_uring)");
+    }
+
+    @Test
+    void the_http_transport_is_auto_unless_configured() {
+        assertThat(loader.load(null, Map.of(), Map.of()).http().io()).isEqualTo("auto");
+        assertThat(loader.load(null, Map.of("SWARMKEEPER_HTTP_IO", "netty"), Map.of()).http().io()).isEqualTo("netty");
+    }
+
+    @Test
     void a_bad_listen_address_is_an_error_naming_its_position() {
         assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("http.listen", List.of("127.0.0.1:80", "::1:80"))))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("http.listen[1]:");
