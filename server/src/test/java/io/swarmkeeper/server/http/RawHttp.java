@@ -28,6 +28,7 @@ final class RawHttp implements AutoCloseable {
         if (receiveBufferBytes > 0) {
             socket.setReceiveBufferSize(receiveBufferBytes);
         }
+        socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(base.getHost().replace("[", "").replace("]", ""), base.getPort()), 5000);
         socket.setSoTimeout(5000);
         in = new BufferedInputStream(socket.getInputStream());
