@@ -348,11 +348,8 @@ class TcpIoTest {
     void sending_to_a_connection_the_client_reset_returns_broken_not_an_exception() throws Exception {
         try (TcpListener listener = listen("127.0.0.1"); TcpIo io = new TcpIo(); Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(100);
-            Socket client = connect(listener.address());
-            int fd = acceptWithin(io, listener);
+            int fd = acceptedThenReset(listener, io);
             try {
-                client.setSoLinger(true, 0);
-                client.close();
                 // The reset may not have arrived by the first send: a few tries, a bounded while.
                 List<Integer> results = new ArrayList<>();
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
@@ -376,11 +373,8 @@ class TcpIoTest {
     void reading_a_connection_the_client_reset_returns_broken() throws Exception {
         try (TcpListener listener = listen("::1"); TcpIo io = new TcpIo(); Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(100);
-            Socket client = connect(listener.address());
-            int fd = acceptWithin(io, listener);
+            int fd = acceptedThenReset(listener, io);
             try {
-                client.setSoLinger(true, 0);
-                client.close();
                 assertThat(readWithin(io, fd, buffer)).isEqualTo(TcpIo.BROKEN);
             } finally {
                 io.close(fd);
@@ -434,5 +428,14 @@ class TcpIoTest {
             }
             assertThat(position).isEqualTo(total);
         }
+    }
+
+    /** A connection accepted here whose client then closed with a reset (SO_LINGER 0). */
+    private static int acceptedThenReset(TcpListener listener, TcpIo io) throws Exception {
+        Socket client = connect(listener.address());
+        int fd = acceptWithin(io, listener);
+        client.setSoLinger(true, 0);
+        client.close();
+        return fd;
     }
 }

@@ -1,5 +1,7 @@
 package io.swarmkeeper.server.http;
 
+import io.swarmkeeper.server.OptionalTransport;
+
 /**
  * Chooses the HTTP transport for {@code http.io}. Swarmkeeper's own epoll loop (linux-net) needs
  * the foreign function API of JDK 22 and Linux; it is compiled only on such a JDK, so it is looked
@@ -19,10 +21,7 @@ public final class HttpIo {
 
     /** Whether {@code epoll} can run here, and if not, why: for the error naming {@code http.io}. */
     public static String epollUnavailableReason() {
-        if (Runtime.version().feature() < 22) {
-            return "needs a JDK 22 or newer (this is " + Runtime.version().feature() + ")";
-        }
-        return epollFactory() == null ? "needs Linux on x86_64 or aarch64, and this build's linux-net module" : null;
+        return OptionalTransport.unavailableReason(epollFactory());
     }
 
     /** The epoll transport's factory when {@code io} asks for it and it can run; null means Netty. */
@@ -30,24 +29,14 @@ public final class HttpIo {
         if (NETTY.equals(io)) {
             return null;
         }
-        HttpListener.Factory epoll = epollFactory();
-        if (epoll == null && EPOLL.equals(io)) {
+        HttpListener.Factory factory = epollFactory();
+        if (factory == null && EPOLL.equals(io)) {
             throw new IllegalStateException("http.io: epoll " + epollUnavailableReason());
         }
-        return epoll;
+        return factory;
     }
 
     private static HttpListener.Factory epollFactory() {
-        if (Runtime.version().feature() < 22) {
-            return null;
-        }
-        try {
-            HttpListener.Factory factory = (HttpListener.Factory) Class.forName(EPOLL_FACTORY)
-                    .getDeclaredConstructor().newInstance();
-            return factory.name() == null ? null : factory;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            // Built on JDK 21 (no such class), or the module is missing from the class path.
-            return null;
-        }
+        return OptionalTransport.find(EPOLL_FACTORY, HttpListener.Factory.class, HttpListener.Factory::name);
     }
 }

@@ -1,5 +1,7 @@
 package io.swarmkeeper.server.udp;
 
+import io.swarmkeeper.server.OptionalTransport;
+
 /**
  * Chooses the UDP transport for {@code udp.io}. The batched one (linux-net: recvmmsg, sendmmsg
  * and no objects per datagram) needs the foreign function API of JDK 22 and Linux; it is compiled
@@ -19,35 +21,22 @@ public final class UdpIo {
 
     /** Whether {@code batch} can run here, and if not, why: for the error naming {@code udp.io}. */
     public static String batchUnavailableReason() {
-        if (Runtime.version().feature() < 22) {
-            return "needs a JDK 22 or newer (this is " + Runtime.version().feature() + ")";
-        }
-        return batchFactory() == null ? "needs Linux on x86_64 or aarch64, and this build's linux-net module" : null;
+        return OptionalTransport.unavailableReason(batchFactory());
     }
 
-    /** The batched transport's factory when {@code io} asks for it and it can run; null means Netty. */
+    /** The batch transport's factory when {@code io} asks for it and it can run; null means Netty. */
     static UdpListener.Factory choose(String io) {
         if (NETTY.equals(io)) {
             return null;
         }
-        UdpListener.Factory batch = batchFactory();
-        if (batch == null && BATCH.equals(io)) {
+        UdpListener.Factory factory = batchFactory();
+        if (factory == null && BATCH.equals(io)) {
             throw new IllegalStateException("udp.io: batch " + batchUnavailableReason());
         }
-        return batch;
+        return factory;
     }
 
     private static UdpListener.Factory batchFactory() {
-        if (Runtime.version().feature() < 22) {
-            return null;
-        }
-        try {
-            UdpListener.Factory factory = (UdpListener.Factory) Class.forName(BATCH_FACTORY)
-                    .getDeclaredConstructor().newInstance();
-            return factory.name() == null ? null : factory;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            // Built on JDK 21 (no such class), or the module is missing from the class path.
-            return null;
-        }
+        return OptionalTransport.find(BATCH_FACTORY, UdpListener.Factory.class, UdpListener.Factory::name);
     }
 }
