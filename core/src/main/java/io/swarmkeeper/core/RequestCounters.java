@@ -23,21 +23,16 @@ public final class RequestCounters {
     private static final int PADDING = 16;
 
     private final List<long[]> perThread = new ArrayList<>();
-    private final ThreadLocal<Local> mine = ThreadLocal.withInitial(this::local);
 
     private static int slot(Protocol protocol, Family family, Kind kind, Outcome outcome) {
         return ((protocol.ordinal() * FAMILIES + family.ordinal()) * KINDS + kind.ordinal()) * OUTCOMES
                 + outcome.ordinal();
     }
 
-    /** Counts one request, in memory only the calling thread writes. */
-    public void count(Protocol protocol, Family family, Kind kind, Outcome outcome) {
-        mine.get().count(protocol, family, kind, outcome);
-    }
-
     /**
      * Counts of their own for a caller that only one thread uses and that keeps them, such as a
-     * UDP socket's answerer: its counting then skips the thread-local look-up.
+     * UDP socket's answerer or an HTTP event loop's workspace: counting is then a store into
+     * memory only that thread writes, with no look-up per request.
      */
     public Local local() {
         return new Local(register());

@@ -17,13 +17,11 @@ final class AnnounceResponder {
     private final Tracker tracker;
     private final AnnouncePolicy policy;
     private final boolean allowClientIp;
-    private final Counting counting;
 
-    AnnounceResponder(Tracker tracker, boolean allowClientIp, Counting counting) {
+    AnnounceResponder(Tracker tracker, boolean allowClientIp) {
         this.tracker = tracker;
         this.policy = tracker.policy();
         this.allowClientIp = allowClientIp;
-        this.counting = counting;
     }
 
     ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, ByteBuf in, boolean keepAlive) {
@@ -32,7 +30,7 @@ final class AnnounceResponder {
         ClientAddress client = w.client;
         HttpFailure failure = w.announceParser.parse(in, head.queryFrom, head.queryTo, request);
         if (failure != null) {
-            counting.count(client.family(), Kind.ANNOUNCE, false);
+            w.counting.count(client.family(), Kind.ANNOUNCE, false);
             return FailureResponses.response(alloc, failure, keepAlive);
         }
         setPeerAddress(request, client);
@@ -56,7 +54,7 @@ final class AnnounceResponder {
         }
         writer.finish(reply.interval, reply.minInterval, reply.complete, reply.incomplete, reply.downloaded);
         ResponseHead.writeBefore(out, ResponseHead.RESERVE, 200, ResponseHead.TEXT_PLAIN, keepAlive);
-        counting.count(client.family(), Kind.ANNOUNCE, true);
+        w.counting.count(client.family(), Kind.ANNOUNCE, true);
         return out;
     }
 

@@ -47,7 +47,7 @@ final class HttpExchange {
         }
         w.client.copyFrom(socketAddress);
         if (verdict == RequestHeadParser.FAILED) {
-            shared.counting.count(w.client.family(), Kind.OTHER, false);
+            w.counting.count(w.client.family(), Kind.OTHER, false);
             return last(in, w, FailureResponses.response(alloc, head.failure, false));
         }
         if (fromTrustedProxy) {
@@ -59,7 +59,7 @@ final class HttpExchange {
             response = respond(alloc, w, in, keepAlive);
         } catch (RuntimeException e) {
             LOG.error("request failed inside the tracker", e);
-            shared.counting.count(w.client.family(), Kind.OTHER, false);
+            w.counting.count(w.client.family(), Kind.OTHER, false);
             return last(in, w, FailureResponses.response(alloc, HttpFailure.INTERNAL_ERROR, false));
         }
         in.skipBytes(head.length);
@@ -75,11 +75,11 @@ final class HttpExchange {
             case ANNOUNCE -> shared.announce.respond(alloc, w, in, keepAlive);
             case SCRAPE -> shared.scrape.respond(alloc, w, in, keepAlive);
             case STATS, METRICS, HEALTH -> {
-                shared.counting.count(w.client.family(), Kind.OTHER, true);
+                w.counting.count(w.client.family(), Kind.OTHER, true);
                 yield shared.pages.respond(alloc, w.head.route, keepAlive);
             }
             case UNKNOWN -> {
-                shared.counting.count(w.client.family(), Kind.OTHER, false);
+                w.counting.count(w.client.family(), Kind.OTHER, false);
                 yield FailureResponses.response(alloc, HttpFailure.NOT_FOUND, keepAlive);
             }
         };

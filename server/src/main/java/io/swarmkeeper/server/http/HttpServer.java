@@ -158,7 +158,6 @@ public final class HttpServer implements AutoCloseable {
         /** The longest request head the parser waits for before refusing it. */
         final int maxHead;
         final TrustedProxies proxies;
-        final Counting counting;
         final AnnounceResponder announce;
         final ScrapeResponder scrape;
         final PageResponder pages;
@@ -170,15 +169,15 @@ public final class HttpServer implements AutoCloseable {
             idleTimeout = http.idleTimeout();
             maxHead = http.maxRequestLine() + 2 + http.maxHeaders();
             proxies = new TrustedProxies(http.trustedProxies());
-            counting = new Counting(counters);
-            announce = new AnnounceResponder(tracker, announceConfig.allowClientIp(), counting);
-            scrape = new ScrapeResponder(tracker, http.fullScrape(), counting);
+            announce = new AnnounceResponder(tracker, announceConfig.allowClientIp());
+            scrape = new ScrapeResponder(tracker, http.fullScrape());
             pages = new PageResponder(stats);
             exchange = new HttpExchange(this);
             workspace = new FastThreadLocal<>() {
                 @Override
                 protected HttpWorkspace initialValue() {
-                    return new HttpWorkspace(http.maxRequestLine(), http.maxHeaders(), http.scrapeMaxHashes(), proxies);
+                    return new HttpWorkspace(http.maxRequestLine(), http.maxHeaders(), http.scrapeMaxHashes(), proxies,
+                            counters);
                 }
             };
         }

@@ -3,6 +3,7 @@ package io.swarmkeeper.server.http;
 import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.core.AnnounceReply;
 import io.swarmkeeper.core.PeerSink;
+import io.swarmkeeper.core.RequestCounters;
 import io.swarmkeeper.core.ScrapeReply;
 import io.swarmkeeper.protocol.AnnounceRequest;
 import io.swarmkeeper.protocol.http.AnnounceQueryParser;
@@ -28,6 +29,7 @@ final class HttpWorkspace {
     final AnnounceReplyWriter replyWriter = new AnnounceReplyWriter();
     final ClientAddress client = new ClientAddress();
     final ForwardedAddress forwarded;
+    final Counting counting;
     /** The answer {@link HttpExchange} made last; its transport writes and releases it. */
     ByteBuf response;
     /** The store writes picked peers here, and so straight into the reply buffer. */
@@ -43,7 +45,9 @@ final class HttpWorkspace {
         }
     };
 
-    HttpWorkspace(int maxRequestLine, int maxHeaders, int scrapeMaxHashes, TrustedProxies proxies) {
+    HttpWorkspace(int maxRequestLine, int maxHeaders, int scrapeMaxHashes, TrustedProxies proxies,
+                  RequestCounters counters) {
+        counting = new Counting(counters);
         headParser = new RequestHeadParser(maxRequestLine, maxHeaders);
         scrape = new ScrapeRequest(scrapeMaxHashes);
         forwarded = new ForwardedAddress(proxies);

@@ -18,12 +18,10 @@ import io.swarmkeeper.protocol.http.ScrapeRequest;
 final class ScrapeResponder {
     private final Tracker tracker;
     private final boolean fullScrapeAllowed;
-    private final Counting counting;
 
-    ScrapeResponder(Tracker tracker, boolean fullScrapeAllowed, Counting counting) {
+    ScrapeResponder(Tracker tracker, boolean fullScrapeAllowed) {
         this.tracker = tracker;
         this.fullScrapeAllowed = fullScrapeAllowed;
-        this.counting = counting;
     }
 
     ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, ByteBuf in, boolean keepAlive) {
@@ -34,7 +32,7 @@ final class ScrapeResponder {
             failure = HttpFailure.FULL_SCRAPE_DISABLED;
         }
         if (failure != null) {
-            counting.count(w.client.family(), Kind.SCRAPE, false);
+            w.counting.count(w.client.family(), Kind.SCRAPE, false);
             return FailureResponses.response(alloc, failure, keepAlive);
         }
         ByteBuf out;
@@ -53,7 +51,7 @@ final class ScrapeResponder {
             ScrapeReplyWriter.finish(out);
         }
         ResponseHead.writeBefore(out, ResponseHead.RESERVE, 200, ResponseHead.TEXT_PLAIN, keepAlive);
-        counting.count(w.client.family(), Kind.SCRAPE, true);
+        w.counting.count(w.client.family(), Kind.SCRAPE, true);
         return out;
     }
 }
