@@ -23,6 +23,12 @@ public final class BatchSocket implements AutoCloseable {
     /** errno of the I/O thread's calls; control calls from other threads use their own. */
     private final MemorySegment ioState = arena.allocate(Libc.CALL_STATE);
     private volatile boolean closed;
+    /**
+     * A connected socket learns of an ICMP refusal from the one call that meets it, so its calls
+     * capture errno every time; an unconnected one is told nothing of the kind and asks for errno
+     * only after a call failed (capturing it costs an object per call, see {@link Libc}).
+     */
+    private boolean connected;
 
     private BatchSocket(int fd, boolean ipv6) {
         this.fd = fd;
@@ -91,7 +97,9 @@ public final class BatchSocket implements AutoCloseable {
 
     /** Fixes the peer: sends need no address, and datagrams from anyone else are not received. */
     public InetSocketAddress connect(InetSocketAddress address) throws IOException {
-        return Sockets.addressCall(fd, ipv6, Libc.CONNECT, "connect", address);
+        InetSocketAddress local = Sockets.addressCall(fd, ipv6, Libc.CONNECT, "connect", address);
+        connected = true;
+        return local;
     }
 
     /**
@@ -105,8 +113,19 @@ public final class BatchSocket implements AutoCloseable {
         batch.resetReceivedAddressLengths(batch.slots());
         int n;
         try {
-            n = (int) Libc.RECVMMSG.invokeExact(ioState, fd, batch.receiveHeaders, batch.slots(),
-                    wait ? Libc.MSG_WAITFORONE : Libc.MSG_DONTWAIT, MemorySegment.NULL);
+            int flags = wait ? Libc.MSG_WAITFORONE : Libc.MSG_DONTWAIT;
+            if (connected) {
+                n = (int) Libc.RECVMMSG.invokeExact(ioState, fd, batch.receiveHeaders, batch.slots(), flags,
+                        MemorySegment.NULL);
+            } else {
+                n = (int) Libc.RECVMMSG_NO_ERRNO.invokeExact(fd, batch.receiveHeaders, batch.slots(), flags,
+                        MemorySegment.NULL);
+                if (n < 0) {
+                    // Again without waiting, to learn why.
+                    n = (int) Libc.RECVMMSG.invokeExact(ioState, fd, batch.receiveHeaders, batch.slots(),
+                            Libc.MSG_DONTWAIT, MemorySegment.NULL);
+                }
+            }
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
@@ -134,7 +153,15 @@ public final class BatchSocket implements AutoCloseable {
         int n;
         try {
             MemorySegment headers = from == 0 ? batch.sendHeaders : batch.sendHeaders.asSlice(from * Libc.MMSGHDR_SIZE);
-            n = (int) Libc.SENDMMSG.invokeExact(ioState, fd, headers, count, 0);
+            if (connected) {
+                n = (int) Libc.SENDMMSG.invokeExact(ioState, fd, headers, count, 0);
+            } else {
+                n = (int) Libc.SENDMMSG_NO_ERRNO.invokeExact(fd, headers, count, 0);
+                if (n < 0) {
+                    // Again, to learn why; room may have come meanwhile, and then it sends.
+                    n = (int) Libc.SENDMMSG.invokeExact(ioState, fd, headers, count, 0);
+                }
+            }
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

@@ -42,6 +42,7 @@ final class Libc {
     static final int MSG_NOSIGNAL = 0x4000;
     static final int MSG_WAITFORONE = 0x10000;
     static final int SHUT_RD = 0;
+    static final int SHUT_WR = 1;
     static final int EINTR = 4;
     static final int EPROTO = 71;
     static final int ENETDOWN = 100;
@@ -88,6 +89,10 @@ final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     static final MethodHandle SENDMMSG = call("sendmmsg",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle RECVMMSG_NO_ERRNO = plain("recvmmsg",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    static final MethodHandle SENDMMSG_NO_ERRNO = plain("sendmmsg",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     static final MethodHandle LISTEN = call("listen", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle ACCEPT4 = call("accept4",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
@@ -104,8 +109,7 @@ final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     static final MethodHandle EPOLL_WAIT = call("epoll_wait",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    /** Blocks, so not critical; without errno for the reason {@link #fast} gives. */
-    static final MethodHandle EPOLL_WAIT_NO_ERRNO = LINKER.downcallHandle(symbol("epoll_wait"),
+    static final MethodHandle EPOLL_WAIT_NO_ERRNO = plain("epoll_wait",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     static final MethodHandle EVENTFD = call("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle SHUTDOWN = call("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
@@ -128,6 +132,11 @@ final class Libc {
      */
     private static MethodHandle fast(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor, Linker.Option.critical(false));
+    }
+
+    /** Without errno, for the reason {@link #fast} gives, for calls that may block. */
+    private static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(symbol(name), descriptor);
     }
 
     private static MemorySegment symbol(String name) {

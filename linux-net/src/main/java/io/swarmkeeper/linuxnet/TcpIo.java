@@ -131,6 +131,18 @@ public final class TcpIo implements AutoCloseable {
         return errno == Libc.EAGAIN || errno == Libc.EINTR ? AGAIN : BROKEN;
     }
 
+    /**
+     * Ends the sending side: the peer reads what was sent, then the end of the stream, and may
+     * still send (a failure, the peer gone already, needs no answer: closing follows).
+     */
+    public void shutdownOutput(int fd) {
+        try {
+            int ignored = (int) Libc.SHUTDOWN.invokeExact(state, fd, Libc.SHUT_WR);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void close(int fd) {
         try {
             int ignored = (int) Libc.CLOSE.invokeExact(state, fd);

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpTrackerHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTrackerHandler.class);
+    private static final long LINGER_MILLIS = 2_000;
 
     private final HttpServer.Shared shared;
     /** The TCP peer, fixed for the connection's life. */
@@ -69,10 +71,21 @@ final class HttpTrackerHandler extends ByteToMessageDecoder {
         }
     }
 
-    /** Sends a last response and closes once it is written; what else comes is dropped. */
+    /**
+     * Sends a last response, then shuts the sending side and drops what else comes until the client
+     * closes or {@link #LINGER_MILLIS} pass: closing at once would answer bytes still arriving with
+     * a reset, which can destroy the response in transit (what nginx calls lingering close).
+     */
     private void closeWith(ChannelHandlerContext ctx, ByteBuf response) {
         closing = true;
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> {
+            if (written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
+                duplex.shutdownOutput();
+                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     private void startSlowRequestTimer(ChannelHandlerContext ctx) {

@@ -28,6 +28,13 @@ final class EpollConnection {
     boolean writeWait;
     /** The last answer is queued: close once it is sent. */
     boolean closing;
+    /**
+     * The last answer is sent and the sending side shut down; what the client still sends is read
+     * and dropped until it closes or {@link #lingerSince} is long enough ago. Closing at once
+     * would answer bytes still arriving with a reset, which can destroy the answer in transit.
+     */
+    boolean lingering;
+    long lingerSince;
     boolean closed;
 
     EpollConnection(int fd) {

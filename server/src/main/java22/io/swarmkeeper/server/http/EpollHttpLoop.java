@@ -37,6 +37,8 @@ final class EpollHttpLoop {
     private static final long SWEEP_MILLIS = 1_000;
     private static final int OUT_CAPACITY = 64 << 10;
     private static final long JOIN_MILLIS = 5_000;
+    /** How long a closing connection drains what its client still sends (what nginx calls lingering close). */
+    private static final long LINGER_MILLIS = 2_000;
     private static final int LISTENER_EVENTS = Epoll.IN | Epoll.EXCLUSIVE;
 
     private final TcpListener listener;
@@ -221,6 +223,10 @@ final class EpollHttpLoop {
                 flush(conn);
                 return;
             }
+            if (conn.lingering) {
+                drain(conn);
+                return;
+            }
             int have = conn.partialLength;
             if (have > 0) {
                 in.setBytes(0, conn.partial, 0, have);
@@ -329,9 +335,28 @@ final class EpollHttpLoop {
             return;
         }
         if (conn.closing) {
-            close(conn);
+            linger(conn);
         } else if (conn.writeWait) {
             interest(conn, false);
+        }
+    }
+
+    /** The last answer is out: no more to send, and what the client still sends is dropped. */
+    private void linger(EpollConnection conn) {
+        io.shutdownOutput(conn.fd);
+        conn.closing = false;
+        conn.lingering = true;
+        conn.lingerSince = millis();
+        if (conn.writeWait) {
+            interest(conn, false);
+        }
+    }
+
+    /** Reads and drops what a lingering connection's client sends; its end of stream closes it. */
+    private void drain(EpollConnection conn) {
+        int n = io.read(conn.fd, inAddress, inCapacity);
+        if (n != TcpIo.AGAIN && n <= 0) {
+            close(conn);
         }
     }
 
@@ -375,7 +400,8 @@ final class EpollHttpLoop {
     private void sweep(long now) {
         for (int i = open.size() - 1; i >= 0; i--) {
             EpollConnection conn = open.get(i);
-            if (now - conn.lastRead >= idleMillis || (conn.partialSince != 0 && now - conn.partialSince >= idleMillis)) {
+            if (now - conn.lastRead >= idleMillis || (conn.partialSince != 0 && now - conn.partialSince >= idleMillis)
+                    || (conn.lingering && now - conn.lingerSince >= LINGER_MILLIS)) {
                 close(conn);
             }
         }
