@@ -13,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -427,6 +428,30 @@ class TcpIoTest {
                 position += got;
             }
             assertThat(position).isEqualTo(total);
+        }
+    }
+
+    @Test
+    void after_shutting_its_output_the_server_still_reads_what_the_client_sends() throws Exception {
+        try (TcpListener listener = listen("127.0.0.1"); TcpIo io = new TcpIo(); Arena arena = Arena.ofConfined();
+             Socket client = connect(listener.address())) {
+            int fd = acceptWithin(io, listener);
+            try {
+                MemorySegment answer = arena.allocateFrom("last");
+                assertThat(io.send(fd, answer.address(), 4)).isEqualTo(4);
+                io.shutdownOutput(fd);
+                // The client gets the answer, then the end of the stream...
+                assertThat(client.getInputStream().readNBytes(4)).isEqualTo("last".getBytes(StandardCharsets.US_ASCII));
+                assertThat(client.getInputStream().read()).isEqualTo(-1);
+                // ...and what it still sends is read, not answered with a reset.
+                client.getOutputStream().write("more".getBytes(StandardCharsets.US_ASCII));
+                MemorySegment buffer = arena.allocate(16);
+                assertThat(readWithin(io, fd, buffer)).isEqualTo(4);
+                client.shutdownOutput();
+                assertThat(readWithin(io, fd, buffer)).as("end of stream").isZero();
+            } finally {
+                io.close(fd);
+            }
         }
     }
 
