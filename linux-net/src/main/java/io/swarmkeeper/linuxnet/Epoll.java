@@ -41,7 +41,6 @@ public final class Epoll implements AutoCloseable {
     private final MemorySegment ioState = arena.allocate(Libc.CALL_STATE);
     private final MemorySegment wakeValue = arena.allocate(JAVA_LONG);
     private final MemorySegment wakeState = arena.allocate(Libc.CALL_STATE);
-    private int ready;
     private boolean closed;
 
     private Epoll(int epfd, int wakeFd, int capacity) {
@@ -132,7 +131,7 @@ public final class Epoll implements AutoCloseable {
         }
         if (n < 0) {
             if (Libc.errno(ioState) == Libc.EINTR) {
-                return ready = 0;
+                return 0;
             }
             throw Libc.failure("epoll_wait", ioState);
         }
@@ -145,7 +144,7 @@ public final class Epoll implements AutoCloseable {
                 break;
             }
         }
-        return ready = n;
+        return n;
     }
 
     /** The descriptor of ready event {@code i} (below what {@link #await} returned). */
@@ -156,11 +155,6 @@ public final class Epoll implements AutoCloseable {
     /** What is ready on it: {@link #IN}, {@link #OUT}, {@link #ERR}, {@link #HUP}, {@link #RDHUP} bits. */
     public int events(int i) {
         return events.get(JAVA_INT_UNALIGNED, i * EVENT_SIZE);
-    }
-
-    /** How many events the last {@link #await} reported. */
-    public int ready() {
-        return ready;
     }
 
     /** Makes the current or next {@link #await} return; safe from any thread. */

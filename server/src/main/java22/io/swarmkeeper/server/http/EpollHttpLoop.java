@@ -277,7 +277,8 @@ final class EpollHttpLoop {
 
     private void keepPartial(EpollConnection conn, boolean answered, long now) {
         int left = in.readableBytes();
-        if (left == 0 || conn.closing) {
+        // A last answer (CLOSE) consumed all input, so a closing connection keeps nothing.
+        if (left == 0) {
             conn.partial = null;
             conn.partialLength = 0;
             conn.partialSince = 0;
