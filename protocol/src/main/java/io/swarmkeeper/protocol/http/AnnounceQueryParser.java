@@ -1,6 +1,5 @@
 package io.swarmkeeper.protocol.http;
 
-import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.protocol.AnnounceEvent;
 import io.swarmkeeper.protocol.AnnounceRequest;
 import io.swarmkeeper.protocol.InfoHash;
@@ -53,15 +52,16 @@ public final class AnnounceQueryParser {
     private final long[] ipv6 = new long[2];
 
     /**
+     * @param a the request's bytes; the query is {@code a[from, to)}
      * @return {@code null} when {@code request} holds a valid announce, else why not
      */
-    public HttpFailure parse(ByteBuf buf, int from, int to, AnnounceRequest request) {
+    public HttpFailure parse(byte[] a, int from, int to, AnnounceRequest request) {
         request.clear();
         boolean infoHash = false;
         boolean peerId = false;
         boolean port = false;
         boolean left = false;
-        cursor.reset(buf, from, to);
+        cursor.reset(a, from, to);
         while (cursor.next()) {
             int key = key();
             if (key == UNKNOWN) {

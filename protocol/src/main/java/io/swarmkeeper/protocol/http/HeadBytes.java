@@ -1,27 +1,38 @@
 package io.swarmkeeper.protocol.http;
 
-import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
-/** Byte comparisons over a buffer region, so matching names never builds a String. */
+/**
+ * Byte searches and comparisons over a region of the array a request was read into, so matching
+ * names never builds a String. The parsers work on a plain array rather than a Netty buffer: at a
+ * few thousand requests a second each request meets cold caches, and array loops are the least
+ * machine code to fetch (docs/benchmarks.md, "Parsing from an array").
+ */
 final class HeadBytes {
     private HeadBytes() {}
 
-    static boolean equals(ByteBuf buf, int at, byte[] expected) {
-        for (int i = 0; i < expected.length; i++) {
-            if (buf.getByte(at + i) != expected[i]) {
-                return false;
+    /** The first index of {@code b} in {@code a[from, to)}, or -1. */
+    static int indexOf(byte[] a, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == b) {
+                return i;
             }
         }
-        return true;
+        return -1;
+    }
+
+    /** Whether {@code a} holds {@code expected} at {@code at}. */
+    static boolean equals(byte[] a, int at, byte[] expected) {
+        return Arrays.equals(a, at, at + expected.length, expected, 0, expected.length);
     }
 
     /** Case-insensitive for ASCII letters; {@code lowerExpected} must be lower case. */
-    static boolean equalsIgnoreCase(ByteBuf buf, int from, int to, byte[] lowerExpected) {
+    static boolean equalsIgnoreCase(byte[] a, int from, int to, byte[] lowerExpected) {
         if (to - from != lowerExpected.length) {
             return false;
         }
         for (int i = 0; i < lowerExpected.length; i++) {
-            byte b = buf.getByte(from + i);
+            byte b = a[from + i];
             if (b >= 'A' && b <= 'Z') {
                 b += 'a' - 'A';
             }

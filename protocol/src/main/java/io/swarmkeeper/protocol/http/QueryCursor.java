@@ -1,9 +1,7 @@
 package io.swarmkeeper.protocol.http;
 
-import io.netty.buffer.ByteBuf;
-
 /**
- * Walks the {@code key=value&...} pairs of a query string in a buffer and percent-decodes values
+ * Walks the {@code key=value&...} pairs of a query string in an array and percent-decodes values
  * into a caller's array. Keys are compared raw: clients do not escape the ASCII key names.
  * A {@code +} stays a {@code +}: info-hashes are binary, and reading it as a space (the HTML form
  * convention) would change the hash of a client that leaves it unescaped.
@@ -14,7 +12,7 @@ final class QueryCursor {
     /** {@link #decodeValue} result: the decoded value does not fit the destination. */
     static final int TOO_LONG = -2;
 
-    private ByteBuf buf;
+    private byte[] a;
     private int pos;
     private int to;
     int keyFrom;
@@ -22,8 +20,8 @@ final class QueryCursor {
     int valueFrom;
     int valueTo;
 
-    void reset(ByteBuf buf, int from, int to) {
-        this.buf = buf;
+    void reset(byte[] a, int from, int to) {
+        this.a = a;
         this.pos = from;
         this.to = to;
     }
@@ -31,14 +29,14 @@ final class QueryCursor {
     /** Moves to the next non-empty pair; false at the end. A pair without {@code =} has an empty value. */
     boolean next() {
         while (pos < to) {
-            int amp = buf.indexOf(pos, to, (byte) '&');
+            int amp = HeadBytes.indexOf(a, pos, to, (byte) '&');
             int pairTo = amp < 0 ? to : amp;
             int pairFrom = pos;
             pos = pairTo + 1;
             if (pairTo == pairFrom) {
                 continue;
             }
-            int eq = buf.indexOf(pairFrom, pairTo, (byte) '=');
+            int eq = HeadBytes.indexOf(a, pairFrom, pairTo, (byte) '=');
             keyFrom = pairFrom;
             keyTo = eq < 0 ? pairTo : eq;
             valueFrom = eq < 0 ? pairTo : eq + 1;
@@ -49,7 +47,7 @@ final class QueryCursor {
     }
 
     boolean keyIs(byte[] name) {
-        return keyTo - keyFrom == name.length && HeadBytes.equals(buf, keyFrom, name);
+        return keyTo - keyFrom == name.length && HeadBytes.equals(a, keyFrom, name);
     }
 
     /** Percent-decodes the value into {@code dst}; its length, {@link #BAD_ENCODING} or {@link #TOO_LONG}. */
@@ -57,13 +55,13 @@ final class QueryCursor {
         int n = 0;
         int i = valueFrom;
         while (i < valueTo) {
-            byte b = buf.getByte(i);
+            byte b = a[i];
             if (b == '%') {
                 if (i + 2 >= valueTo) {
                     return BAD_ENCODING;
                 }
-                int hi = Hex.digit(buf.getByte(i + 1));
-                int lo = Hex.digit(buf.getByte(i + 2));
+                int hi = Hex.digit(a[i + 1]);
+                int lo = Hex.digit(a[i + 2]);
                 if (hi < 0 || lo < 0) {
                     return BAD_ENCODING;
                 }

@@ -1,8 +1,8 @@
 package io.swarmkeeper.protocol.http;
 
 /**
- * A parsed request head, as offsets into the buffer it was parsed from (valid until that
- * buffer's reader index moves past {@link #length}). One instance per event loop, reused.
+ * A parsed request head, as offsets into the array it was parsed from (valid while that array
+ * holds the request). One instance per event loop, reused.
  */
 public final class RequestHead {
     /** An offset meaning the header was not sent. */

@@ -1,7 +1,5 @@
 package io.swarmkeeper.protocol.http;
 
-import io.netty.buffer.ByteBuf;
-
 /**
  * Parses an HTTP/1.0 or 1.1 request head in place, allocating nothing: the request line, and of
  * the headers only those the tracker acts on. Bodies are refused (a GET has none, and ignoring a
@@ -46,28 +44,27 @@ public final class RequestHeadParser {
     }
 
     /**
-     * Parses the head starting at {@code buf.readerIndex()} without moving any index.
+     * Parses the head in {@code a[start, limit)}, the bytes received so far; the offsets it
+     * records in {@code head} index {@code a}.
      *
      * @return {@link #COMPLETE} ({@code head} filled, {@code head.length} bytes used),
      *     {@link #NEED_MORE}, or {@link #FAILED} ({@code head.failure} says why)
      */
-    public int parse(ByteBuf buf, RequestHead head) {
+    public int parse(byte[] a, int start, int limit, RequestHead head) {
         head.clear();
-        int start = buf.readerIndex();
-        int limit = buf.writerIndex();
-        int method = checkMethod(buf, start, limit);
+        int method = checkMethod(a, start, limit);
         if (method != COMPLETE) {
-            return method == FAILED ? fail(head, methodFailure(buf, start, limit)) : NEED_MORE;
+            return method == FAILED ? fail(head, methodFailure(a, start, limit)) : NEED_MORE;
         }
-        int lineEnd = indexOfLf(buf, start, Math.min(limit, start + maxRequestLine + 2));
+        int lineEnd = indexOfLf(a, start, Math.min(limit, start + maxRequestLine + 2));
         if (lineEnd < 0) {
             return limit - start >= maxRequestLine + 2 ? fail(head, HttpFailure.REQUEST_LINE_TOO_LONG) : NEED_MORE;
         }
-        int lineTo = trimCr(buf, start, lineEnd);
+        int lineTo = trimCr(a, start, lineEnd);
         if (lineTo - start > maxRequestLine) {
             return fail(head, HttpFailure.REQUEST_LINE_TOO_LONG);
         }
-        if (!requestLine(buf, start + GET.length, lineTo, head)) {
+        if (!requestLine(a, start + GET.length, lineTo, head)) {
             return fail(head, HttpFailure.MALFORMED_REQUEST);
         }
         head.keepAlive = head.http11;
@@ -75,16 +72,16 @@ public final class RequestHeadParser {
         int headersLimit = Math.min(limit, headersFrom + maxHeaders);
         int pos = headersFrom;
         while (true) {
-            int lf = indexOfLf(buf, pos, headersLimit);
+            int lf = indexOfLf(a, pos, headersLimit);
             if (lf < 0) {
                 return limit - headersFrom >= maxHeaders ? fail(head, HttpFailure.HEADERS_TOO_LARGE) : NEED_MORE;
             }
-            int to = trimCr(buf, pos, lf);
+            int to = trimCr(a, pos, lf);
             if (to == pos) {
                 head.length = lf + 1 - start;
                 return COMPLETE;
             }
-            HttpFailure failure = header(buf, pos, to, head);
+            HttpFailure failure = header(a, pos, to, head);
             if (failure != null) {
                 return fail(head, failure);
             }
@@ -93,10 +90,10 @@ public final class RequestHeadParser {
     }
 
     /** COMPLETE if the input starts with "GET ", NEED_MORE if it still might, FAILED if not. */
-    private static int checkMethod(ByteBuf buf, int start, int limit) {
+    private static int checkMethod(byte[] a, int start, int limit) {
         int n = Math.min(GET.length, limit - start);
         for (int i = 0; i < n; i++) {
-            if (buf.getByte(start + i) != GET[i]) {
+            if (a[start + i] != GET[i]) {
                 return FAILED;
             }
         }
@@ -104,10 +101,10 @@ public final class RequestHeadParser {
     }
 
     /** Another well-formed method gets 405; anything else is not HTTP. */
-    private static HttpFailure methodFailure(ByteBuf buf, int start, int limit) {
+    private static HttpFailure methodFailure(byte[] a, int start, int limit) {
         int end = Math.min(limit, start + MAX_METHOD);
         for (int i = start; i < end; i++) {
-            byte b = buf.getByte(i);
+            byte b = a[i];
             if (b == ' ') {
                 return i > start ? HttpFailure.METHOD_NOT_ALLOWED : HttpFailure.MALFORMED_REQUEST;
             }
@@ -120,14 +117,14 @@ public final class RequestHeadParser {
         return HttpFailure.METHOD_NOT_ALLOWED;
     }
 
-    private static boolean requestLine(ByteBuf buf, int from, int to, RequestHead head) {
-        if (from >= to || buf.getByte(from) != '/') {
+    private static boolean requestLine(byte[] a, int from, int to, RequestHead head) {
+        if (from >= to || a[from] != '/') {
             return false;
         }
         int pathEnd = -1;
         int targetEnd = from;
         while (targetEnd < to) {
-            byte b = buf.getByte(targetEnd);
+            byte b = a[targetEnd];
             if (b == ' ') {
                 break;
             }
@@ -142,14 +139,14 @@ public final class RequestHeadParser {
         if (pathEnd < 0) {
             pathEnd = targetEnd;
         }
-        head.route = Route.of(buf, from, pathEnd);
+        head.route = Route.of(a, from, pathEnd);
         head.queryFrom = Math.min(pathEnd + 1, targetEnd);
         head.queryTo = targetEnd;
         int version = targetEnd + 1;
-        if (to - version != HTTP_1_.length + 1 || !HeadBytes.equals(buf, version, HTTP_1_)) {
+        if (to - version != HTTP_1_.length + 1 || !HeadBytes.equals(a, version, HTTP_1_)) {
             return false;
         }
-        byte minor = buf.getByte(version + HTTP_1_.length);
+        byte minor = a[version + HTTP_1_.length];
         if (minor != '0' && minor != '1') {
             return false;
         }
@@ -157,57 +154,57 @@ public final class RequestHeadParser {
         return true;
     }
 
-    private static HttpFailure header(ByteBuf buf, int from, int to, RequestHead head) {
-        byte first = buf.getByte(from);
+    private static HttpFailure header(byte[] a, int from, int to, RequestHead head) {
+        byte first = a[from];
         if (first == ' ' || first == '\t') {
             return HttpFailure.MALFORMED_REQUEST; // obsolete line folding
         }
-        int colon = buf.indexOf(from, to, (byte) ':');
-        if (colon <= from || isWhitespace(buf.getByte(colon - 1))) {
+        int colon = HeadBytes.indexOf(a, from, to, (byte) ':');
+        if (colon <= from || isWhitespace(a[colon - 1])) {
             return HttpFailure.MALFORMED_REQUEST;
         }
         int valueFrom = colon + 1;
         int valueTo = to;
-        while (valueFrom < valueTo && isWhitespace(buf.getByte(valueFrom))) {
+        while (valueFrom < valueTo && isWhitespace(a[valueFrom])) {
             valueFrom++;
         }
-        while (valueTo > valueFrom && isWhitespace(buf.getByte(valueTo - 1))) {
+        while (valueTo > valueFrom && isWhitespace(a[valueTo - 1])) {
             valueTo--;
         }
-        if (HeadBytes.equalsIgnoreCase(buf, from, colon, CONNECTION)) {
-            connection(buf, valueFrom, valueTo, head);
-        } else if (HeadBytes.equalsIgnoreCase(buf, from, colon, X_FORWARDED_FOR)) {
+        if (HeadBytes.equalsIgnoreCase(a, from, colon, CONNECTION)) {
+            connection(a, valueFrom, valueTo, head);
+        } else if (HeadBytes.equalsIgnoreCase(a, from, colon, X_FORWARDED_FOR)) {
             head.forwardedForFrom = valueFrom;
             head.forwardedForTo = valueTo;
-        } else if (HeadBytes.equalsIgnoreCase(buf, from, colon, X_REAL_IP)) {
+        } else if (HeadBytes.equalsIgnoreCase(a, from, colon, X_REAL_IP)) {
             head.realIpFrom = valueFrom;
             head.realIpTo = valueTo;
-        } else if (HeadBytes.equalsIgnoreCase(buf, from, colon, CONTENT_LENGTH)) {
-            if (valueTo - valueFrom != 1 || buf.getByte(valueFrom) != '0') {
+        } else if (HeadBytes.equalsIgnoreCase(a, from, colon, CONTENT_LENGTH)) {
+            if (valueTo - valueFrom != 1 || a[valueFrom] != '0') {
                 return HttpFailure.MALFORMED_REQUEST;
             }
-        } else if (HeadBytes.equalsIgnoreCase(buf, from, colon, TRANSFER_ENCODING)) {
+        } else if (HeadBytes.equalsIgnoreCase(a, from, colon, TRANSFER_ENCODING)) {
             return HttpFailure.MALFORMED_REQUEST;
         }
         return null;
     }
 
-    private static void connection(ByteBuf buf, int from, int to, RequestHead head) {
+    private static void connection(byte[] a, int from, int to, RequestHead head) {
         int tokenFrom = from;
         while (tokenFrom < to) {
-            int comma = buf.indexOf(tokenFrom, to, (byte) ',');
+            int comma = HeadBytes.indexOf(a, tokenFrom, to, (byte) ',');
             int tokenTo = comma < 0 ? to : comma;
-            int a = tokenFrom;
-            int b = tokenTo;
-            while (a < b && isWhitespace(buf.getByte(a))) {
-                a++;
+            int first = tokenFrom;
+            int end = tokenTo;
+            while (first < end && isWhitespace(a[first])) {
+                first++;
             }
-            while (b > a && isWhitespace(buf.getByte(b - 1))) {
-                b--;
+            while (end > first && isWhitespace(a[end - 1])) {
+                end--;
             }
-            if (HeadBytes.equalsIgnoreCase(buf, a, b, CLOSE)) {
+            if (HeadBytes.equalsIgnoreCase(a, first, end, CLOSE)) {
                 head.keepAlive = false;
-            } else if (HeadBytes.equalsIgnoreCase(buf, a, b, KEEP_ALIVE)) {
+            } else if (HeadBytes.equalsIgnoreCase(a, first, end, KEEP_ALIVE)) {
                 head.keepAlive = true;
             }
             tokenFrom = tokenTo + 1;
@@ -219,12 +216,12 @@ public final class RequestHeadParser {
         return FAILED;
     }
 
-    private static int indexOfLf(ByteBuf buf, int from, int to) {
-        return from >= to ? -1 : buf.indexOf(from, to, (byte) '\n');
+    private static int indexOfLf(byte[] a, int from, int to) {
+        return from >= to ? -1 : HeadBytes.indexOf(a, from, to, (byte) '\n');
     }
 
-    private static int trimCr(ByteBuf buf, int from, int lf) {
-        return lf > from && buf.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+    private static int trimCr(byte[] a, int from, int lf) {
+        return lf > from && a[lf - 1] == '\r' ? lf - 1 : lf;
     }
 
     private static boolean isWhitespace(byte b) {

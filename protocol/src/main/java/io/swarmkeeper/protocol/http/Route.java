@@ -1,7 +1,5 @@
 package io.swarmkeeper.protocol.http;
 
-import io.netty.buffer.ByteBuf;
-
 /** The paths the tracker answers; anything else is {@link #UNKNOWN} (404). */
 public enum Route {
     ANNOUNCE("/announce"),
@@ -20,10 +18,10 @@ public enum Route {
     }
 
     /** The route whose path is exactly {@code bytes[from, to)}. */
-    static Route of(ByteBuf buf, int from, int to) {
+    static Route of(byte[] a, int from, int to) {
         for (Route route : KNOWN) {
             byte[] p = route.path;
-            if (p.length == to - from && HeadBytes.equals(buf, from, p)) {
+            if (p.length == to - from && HeadBytes.equals(a, from, p)) {
                 return route;
             }
         }

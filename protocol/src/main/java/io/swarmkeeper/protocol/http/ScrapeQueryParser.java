@@ -1,6 +1,5 @@
 package io.swarmkeeper.protocol.http;
 
-import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.protocol.InfoHash;
 
 /** Parses a BEP 48 scrape query: any number of {@code info_hash} values up to the request's capacity. */
@@ -11,11 +10,12 @@ public final class ScrapeQueryParser {
     private final byte[] value = new byte[InfoHash.LENGTH];
 
     /**
+     * @param a the request's bytes; the query is {@code a[from, to)}
      * @return {@code null} when {@code request} holds the hashes (none means a full scrape), else why not
      */
-    public HttpFailure parse(ByteBuf buf, int from, int to, ScrapeRequest request) {
+    public HttpFailure parse(byte[] a, int from, int to, ScrapeRequest request) {
         request.clear();
-        cursor.reset(buf, from, to);
+        cursor.reset(a, from, to);
         while (cursor.next()) {
             if (!cursor.keyIs(INFO_HASH)) {
                 continue;

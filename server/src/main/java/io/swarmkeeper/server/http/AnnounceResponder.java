@@ -24,11 +24,11 @@ final class AnnounceResponder {
         this.allowClientIp = allowClientIp;
     }
 
-    ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, ByteBuf in, boolean keepAlive) {
+    ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, boolean keepAlive) {
         RequestHead head = w.head;
         AnnounceRequest request = w.announce;
         ClientAddress client = w.client;
-        HttpFailure failure = w.announceParser.parse(in, head.queryFrom, head.queryTo, request);
+        HttpFailure failure = w.announceParser.parse(w.request, head.queryFrom, head.queryTo, request);
         if (failure != null) {
             w.counting.count(client.family(), Kind.ANNOUNCE, false);
             return FailureResponses.response(alloc, failure, keepAlive);

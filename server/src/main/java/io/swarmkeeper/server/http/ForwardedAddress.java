@@ -1,6 +1,5 @@
 package io.swarmkeeper.server.http;
 
-import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.protocol.http.IpText;
 import io.swarmkeeper.protocol.http.RequestHead;
 
@@ -16,7 +15,6 @@ final class ForwardedAddress {
     private static final int MAX_ENTRY = 64;
 
     private final TrustedProxies proxies;
-    private final byte[] scratch = new byte[MAX_ENTRY];
     private final long[] ipv6 = new long[2];
     private final ClientAddress candidate = new ClientAddress();
 
@@ -28,16 +26,16 @@ final class ForwardedAddress {
      * Sets {@code client} to the forwarded address if the headers name one; leaves it alone otherwise.
      * Call only when the connection comes from a trusted proxy.
      */
-    void resolve(ByteBuf buf, RequestHead head, ClientAddress client) {
+    void resolve(byte[] a, RequestHead head, ClientAddress client) {
         if (head.forwardedForFrom != RequestHead.ABSENT) {
             int to = head.forwardedForTo;
             boolean found = false;
             while (to > head.forwardedForFrom) {
                 int from = to;
-                while (from > head.forwardedForFrom && buf.getByte(from - 1) != ',') {
+                while (from > head.forwardedForFrom && a[from - 1] != ',') {
                     from--;
                 }
-                if (!parse(buf, from, to, candidate)) {
+                if (!parse(a, from, to, candidate)) {
                     break;
                 }
                 client.copyFrom(candidate);
@@ -51,38 +49,36 @@ final class ForwardedAddress {
                 return; // every entry was a proxy of ours: the left-most is as far back as we can see
             }
         }
-        if (head.realIpFrom != RequestHead.ABSENT && parse(buf, head.realIpFrom, head.realIpTo, candidate)) {
+        if (head.realIpFrom != RequestHead.ABSENT && parse(a, head.realIpFrom, head.realIpTo, candidate)) {
             client.copyFrom(candidate);
         }
     }
 
-    private boolean parse(ByteBuf buf, int from, int to, ClientAddress into) {
-        while (from < to && buf.getByte(from) == ' ') {
+    private boolean parse(byte[] a, int from, int to, ClientAddress into) {
+        while (from < to && a[from] == ' ') {
             from++;
         }
-        while (to > from && buf.getByte(to - 1) == ' ') {
+        while (to > from && a[to - 1] == ' ') {
             to--;
         }
-        int n = to - from;
-        if (n == 0 || n > MAX_ENTRY) {
+        if (to == from || to - from > MAX_ENTRY) {
             return false;
         }
-        buf.getBytes(from, scratch, 0, n);
-        long v4 = IpText.parseIpv4(scratch, 0, n);
+        long v4 = IpText.parseIpv4(a, from, to);
         if (v4 != IpText.NOT_IPV4) {
             into.setIpv4((int) v4);
             return true;
         }
-        int start = 0;
-        int end = n;
-        if (scratch[0] == '[') {
-            start = 1;
-            end = 1;
-            while (end < n && scratch[end] != ']') {
+        int start = from;
+        int end = to;
+        if (a[from] == '[') {
+            start = from + 1;
+            end = start;
+            while (end < to && a[end] != ']') {
                 end++;
             }
         }
-        if (IpText.parseIpv6(scratch, start, end, ipv6)) {
+        if (IpText.parseIpv6(a, start, end, ipv6)) {
             into.setIpv6(ipv6[0], ipv6[1]);
             return true;
         }

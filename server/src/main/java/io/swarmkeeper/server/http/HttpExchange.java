@@ -41,7 +41,7 @@ final class HttpExchange {
     int answer(ByteBufAllocator alloc, ByteBuf in, ClientAddress socketAddress, boolean fromTrustedProxy,
                HttpWorkspace w) {
         RequestHead head = w.head;
-        int verdict = w.headParser.parse(in, head);
+        int verdict = parseHead(in, w);
         if (verdict == RequestHeadParser.NEED_MORE) {
             return NEED_MORE;
         }
@@ -51,12 +51,12 @@ final class HttpExchange {
             return last(in, w, FailureResponses.response(alloc, head.failure, false));
         }
         if (fromTrustedProxy) {
-            w.forwarded.resolve(in, head, w.client);
+            w.forwarded.resolve(w.request, head, w.client);
         }
         boolean keepAlive = head.keepAlive;
         ByteBuf response;
         try {
-            response = respond(alloc, w, in, keepAlive);
+            response = respond(alloc, w, keepAlive);
         } catch (RuntimeException e) {
             LOG.error("request failed inside the tracker", e);
             w.counting.count(w.client.family(), Kind.OTHER, false);
@@ -70,10 +70,26 @@ final class HttpExchange {
         return KEEP_OPEN;
     }
 
-    private ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, ByteBuf in, boolean keepAlive) {
+    /**
+     * Parses the head from the buffer's own array, or from a copy of as much as the parser may
+     * read when the buffer is direct (Netty's are).
+     */
+    private static int parseHead(ByteBuf in, HttpWorkspace w) {
+        if (in.hasArray()) {
+            w.request = in.array();
+            int base = in.arrayOffset();
+            return w.headParser.parse(w.request, base + in.readerIndex(), base + in.writerIndex(), w.head);
+        }
+        int n = Math.min(in.readableBytes(), w.requestCopy.length);
+        in.getBytes(in.readerIndex(), w.requestCopy, 0, n);
+        w.request = w.requestCopy;
+        return w.headParser.parse(w.request, 0, n, w.head);
+    }
+
+    private ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, boolean keepAlive) {
         return switch (w.head.route) {
-            case ANNOUNCE -> shared.announce.respond(alloc, w, in, keepAlive);
-            case SCRAPE -> shared.scrape.respond(alloc, w, in, keepAlive);
+            case ANNOUNCE -> shared.announce.respond(alloc, w, keepAlive);
+            case SCRAPE -> shared.scrape.respond(alloc, w, keepAlive);
             case STATS, METRICS, HEALTH -> {
                 w.counting.count(w.client.family(), Kind.OTHER, true);
                 yield shared.pages.respond(alloc, w.head.route, keepAlive);

@@ -30,6 +30,13 @@ final class HttpWorkspace {
     final ClientAddress client = new ClientAddress();
     final ForwardedAddress forwarded;
     final Counting counting;
+    /**
+     * The array holding the request being answered, whose offsets {@link #head} records: the
+     * transport's own when its buffer has one, else {@link #requestCopy}.
+     */
+    byte[] request;
+    /** Where a request in a direct buffer is copied for parsing, as far as the head parser may read. */
+    final byte[] requestCopy;
     /** The answer {@link HttpExchange} made last; its transport writes and releases it. */
     ByteBuf response;
     /** The store writes picked peers here, and so straight into the reply buffer. */
@@ -49,6 +56,7 @@ final class HttpWorkspace {
                   RequestCounters counters) {
         counting = new Counting(counters);
         headParser = new RequestHeadParser(maxRequestLine, maxHeaders);
+        requestCopy = new byte[maxRequestLine + 2 + maxHeaders];
         scrape = new ScrapeRequest(scrapeMaxHashes);
         forwarded = new ForwardedAddress(proxies);
     }

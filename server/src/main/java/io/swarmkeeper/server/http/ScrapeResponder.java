@@ -24,10 +24,10 @@ final class ScrapeResponder {
         this.fullScrapeAllowed = fullScrapeAllowed;
     }
 
-    ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, ByteBuf in, boolean keepAlive) {
+    ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, boolean keepAlive) {
         RequestHead head = w.head;
         ScrapeRequest request = w.scrape;
-        HttpFailure failure = w.scrapeParser.parse(in, head.queryFrom, head.queryTo, request);
+        HttpFailure failure = w.scrapeParser.parse(w.request, head.queryFrom, head.queryTo, request);
         if (failure == null && request.count == 0 && !fullScrapeAllowed) {
             failure = HttpFailure.FULL_SCRAPE_DISABLED;
         }

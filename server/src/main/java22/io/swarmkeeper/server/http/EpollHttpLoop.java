@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * with the address's other loops in the set too: a request that
  * arrives alone costs one epoll_wait, one read and one send, with no pipeline, promise, task queue
  * or timer in between (what a Netty event loop adds, measured in docs/benchmarks.md). Requests are
- * read into one native buffer the loop owns and answers copied into another, both wrapped once as
- * Netty buffers for the codecs; a connection keeps bytes of its own only while a request is
- * incomplete or the client is slow to read its answers.
+ * read into one native buffer the loop owns and copied into one array, which the parsers read
+ * (HttpExchange), and answers copied into another native buffer; a connection keeps bytes of its
+ * own only while a request is incomplete or the client is slow to read its answers.
  *
  * <p>Timeouts are checked by a sweep once a second rather than a timer per connection: a silent
  * connection, or one whose request has been incomplete for the idle timeout, is closed.
@@ -59,8 +59,10 @@ final class EpollHttpLoop {
     // Owned by the loop's thread, made when it starts.
     private TcpIo io;
     private HttpWorkspace workspace;
+    /** The bytes of the requests being answered, over an array (see HttpExchange). */
     private ByteBuf in;
-    private long inAddress;
+    private MemorySegment inArray;
+    private MemorySegment inNative;
     private ByteBuf out;
     private long outAddress;
     private long refusalAddress;
@@ -112,11 +114,12 @@ final class EpollHttpLoop {
         try (Arena arena = Arena.ofConfined(); TcpIo calls = new TcpIo()) {
             io = calls;
             workspace = shared.workspace.get();
-            MemorySegment inSegment = arena.allocate(inCapacity, 64);
+            byte[] inBytes = new byte[inCapacity];
+            in = Unpooled.wrappedBuffer(inBytes);
+            inArray = MemorySegment.ofArray(inBytes);
+            inNative = arena.allocate(inCapacity, 64);
             MemorySegment outSegment = arena.allocate(OUT_CAPACITY, 64);
-            in = Unpooled.wrappedBuffer(inSegment.asByteBuffer());
             out = Unpooled.wrappedBuffer(outSegment.asByteBuffer()).clear();
-            inAddress = inSegment.address();
             outAddress = outSegment.address();
             byte[] refusal = FailureResponses.bytes(HttpFailure.TOO_MANY_CONNECTIONS, false);
             MemorySegment refusalSegment = arena.allocate(refusal.length);
@@ -231,7 +234,7 @@ final class EpollHttpLoop {
             if (have > 0) {
                 in.setBytes(0, conn.partial, 0, have);
             }
-            int n = io.read(conn.fd, inAddress + have, inCapacity - have);
+            int n = io.read(conn.fd, inNative.address() + have, inCapacity - have);
             if (n == TcpIo.AGAIN) {
                 return;
             }
@@ -241,6 +244,7 @@ final class EpollHttpLoop {
                 return;
             }
             conn.lastRead = now;
+            MemorySegment.copy(inNative, have, inArray, have, n);
             in.setIndex(0, have + n);
             answerAll(conn, now);
         } catch (RuntimeException e) {
@@ -355,7 +359,7 @@ final class EpollHttpLoop {
 
     /** Reads and drops what a lingering connection's client sends; its end of stream closes it. */
     private void drain(EpollConnection conn) {
-        int n = io.read(conn.fd, inAddress, inCapacity);
+        int n = io.read(conn.fd, inNative.address(), inCapacity);
         if (n != TcpIo.AGAIN && n <= 0) {
             close(conn);
         }
