@@ -163,14 +163,8 @@ public final class RequestHeadParser {
         if (colon <= from || isWhitespace(a[colon - 1])) {
             return HttpFailure.MALFORMED_REQUEST;
         }
-        int valueFrom = colon + 1;
-        int valueTo = to;
-        while (valueFrom < valueTo && isWhitespace(a[valueFrom])) {
-            valueFrom++;
-        }
-        while (valueTo > valueFrom && isWhitespace(a[valueTo - 1])) {
-            valueTo--;
-        }
+        int valueFrom = skipWhitespace(a, colon + 1, to);
+        int valueTo = trimWhitespace(a, valueFrom, to);
         if (HeadBytes.equalsIgnoreCase(a, from, colon, CONNECTION)) {
             connection(a, valueFrom, valueTo, head);
         } else if (HeadBytes.equalsIgnoreCase(a, from, colon, X_FORWARDED_FOR)) {
@@ -194,14 +188,8 @@ public final class RequestHeadParser {
         while (tokenFrom < to) {
             int comma = HeadBytes.indexOf(a, tokenFrom, to, (byte) ',');
             int tokenTo = comma < 0 ? to : comma;
-            int first = tokenFrom;
-            int end = tokenTo;
-            while (first < end && isWhitespace(a[first])) {
-                first++;
-            }
-            while (end > first && isWhitespace(a[end - 1])) {
-                end--;
-            }
+            int first = skipWhitespace(a, tokenFrom, tokenTo);
+            int end = trimWhitespace(a, first, tokenTo);
             if (HeadBytes.equalsIgnoreCase(a, first, end, CLOSE)) {
                 head.keepAlive = false;
             } else if (HeadBytes.equalsIgnoreCase(a, first, end, KEEP_ALIVE)) {
@@ -222,6 +210,22 @@ public final class RequestHeadParser {
 
     private static int trimCr(byte[] a, int from, int lf) {
         return lf > from && a[lf - 1] == '\r' ? lf - 1 : lf;
+    }
+
+    /** The first index in {@code a[from, to)} that is not a space or tab, or {@code to}. */
+    private static int skipWhitespace(byte[] a, int from, int to) {
+        while (from < to && isWhitespace(a[from])) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The end of {@code a[from, to)} without its trailing spaces and tabs. */
+    private static int trimWhitespace(byte[] a, int from, int to) {
+        while (to > from && isWhitespace(a[to - 1])) {
+            to--;
+        }
+        return to;
     }
 
     private static boolean isWhitespace(byte b) {
