@@ -2,6 +2,7 @@ package io.swarmkeeper.bench.jmh;
 
 import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.bench.load.Buffers;
+import io.swarmkeeper.protocol.CompactPeers;
 import io.swarmkeeper.protocol.udp.UdpAnnounceResponse;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,7 +65,7 @@ public class UdpAnnounceReplyBenchmark {
         UdpAnnounceResponse.writeHeader(out, 7, 1800, peers, peers / 2);
         int length = 0;
         for (int i = 0; i < peers; i++) {
-            length = UdpAnnounceResponse.putPeerIpv4(gathered, length, 0x7F00_0000 | i, 6881 + i);
+            length = CompactPeers.putIpv4(gathered, length, 0x7F00_0000 | i, 6881 + i);
         }
         out.writeBytes(gathered, 0, length);
         return out.writerIndex();

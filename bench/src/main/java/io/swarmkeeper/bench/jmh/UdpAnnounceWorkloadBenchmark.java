@@ -10,8 +10,8 @@ import io.swarmkeeper.core.InMemorySwarmStore;
 import io.swarmkeeper.core.PeerSink;
 import io.swarmkeeper.core.Tracker;
 import io.swarmkeeper.protocol.AnnounceRequest;
+import io.swarmkeeper.protocol.CompactPeers;
 import io.swarmkeeper.protocol.udp.UdpAnnounceRequest;
-import io.swarmkeeper.protocol.udp.UdpAnnounceResponse;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,12 +61,12 @@ public class UdpAnnounceWorkloadBenchmark {
 
         @Override
         public void ipv4(int address, int port) {
-            length = UdpAnnounceResponse.putPeerIpv4(peers, length, address, port);
+            length = CompactPeers.putIpv4(peers, length, address, port);
         }
 
         @Override
         public void ipv4(long[] picked, int count) {
-            length = UdpAnnounceResponse.putPeersIpv4(peers, length, picked, count);
+            length = CompactPeers.putIpv4(peers, length, picked, count);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.swarmkeeper.protocol.http;
 
 import io.netty.buffer.ByteBuf;
+import io.swarmkeeper.protocol.CompactPeers;
 import io.swarmkeeper.protocol.bencode.BencodeEncoder;
 import io.swarmkeeper.protocol.bencode.SortedKeys;
 
@@ -49,8 +50,8 @@ public final class AnnounceReplyWriter {
     private static final int HEAD_RESERVE = 1 + 6 * 16 + 5 * 13 + 19;
     /** The longest {@code N:} prefix of a peer region: regions stay far below 10^7 bytes. */
     private static final int PREFIX_RESERVE = 8;
-    private static final int COMPACT_V4 = 6;
-    private static final int COMPACT_V6 = 18;
+    private static final int COMPACT_V4 = CompactPeers.IPV4_LENGTH;
+    private static final int COMPACT_V6 = CompactPeers.IPV6_LENGTH;
     /** {@code d2:ip15:255.255.255.2554:porti65535ee}. */
     private static final int DICT_V4 = 37;
     /** {@code d2:ip39:<39 chars>4:porti65535ee}. */
@@ -71,6 +72,8 @@ public final class AnnounceReplyWriter {
     private long externalIpv6High;
     private long externalIpv6Low;
     private byte[] warning;
+    /** A batch of compact IPv4 peers gathered before one copy into the reply; grows to the largest batch. */
+    private byte[] gathered = new byte[0];
 
     /** Bytes a reply with up to {@code maxPeers} peers per family can take, warning excluded. */
     public static int maxBodySize(int maxPeers, boolean compact) {
@@ -123,6 +126,31 @@ public final class AnnounceReplyWriter {
         } else {
             v4End = dictPeer(v4End, false, address, 0, 0, port);
         }
+    }
+
+    /**
+     * IPv4 peers as the store hands them over, each a long with its address in bits 16-47 and its
+     * port in bits 0-15: in a compact reply gathered in their wire form and copied in at once, a
+     * buffer call per batch instead of two per peer.
+     */
+    public void ipv4(long[] peers, int count) {
+        int n = Math.min(count, maxPeers - v4Count);
+        if (!compact) {
+            for (int i = 0; i < n; i++) {
+                ipv4((int) (peers[i] >>> 16), (int) peers[i] & 0xFFFF);
+            }
+            return;
+        }
+        if (n <= 0) {
+            return;
+        }
+        if (gathered.length < n * COMPACT_V4) {
+            gathered = new byte[n * COMPACT_V4];
+        }
+        int length = CompactPeers.putIpv4(gathered, 0, peers, n);
+        out.setBytes(v4End, gathered, 0, length);
+        v4End += length;
+        v4Count += n;
     }
 
     public void ipv6(long high, long low, int port) {

@@ -1,9 +1,7 @@
 package io.swarmkeeper.protocol.udp;
 
 import io.netty.buffer.ByteBuf;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.swarmkeeper.protocol.CompactPeers;
 
 /**
  * BEP 15 announce reply. An IPv4 request is answered with 6-byte IPv4 peers, an IPv6 request with
@@ -28,12 +26,8 @@ public final class UdpAnnounceResponse {
     public static final int LEECHERS_OFFSET = 12;
     public static final int SEEDERS_OFFSET = 16;
     public static final int PEERS_OFFSET = 20;
-    public static final int PEER_IPV4_LENGTH = 6;
-    public static final int PEER_IPV6_LENGTH = 18;
-
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    public static final int PEER_IPV4_LENGTH = CompactPeers.IPV4_LENGTH;
+    public static final int PEER_IPV6_LENGTH = CompactPeers.IPV6_LENGTH;
 
     private UdpAnnounceResponse() {}
 
@@ -48,43 +42,6 @@ public final class UdpAnnounceResponse {
 
     public static void writePeerIpv6(ByteBuf out, long addressHigh, long addressLow, int port) {
         out.writeLong(addressHigh).writeLong(addressLow).writeShort(port);
-    }
-
-    /**
-     * Puts an IPv4 peer into {@code to} at {@code at}, as it goes on the wire, and returns the
-     * offset after it: a reply's peers gathered in an array and copied into the packet at once
-     * cost a few plain stores each, where a buffer write per field costs its checks every time.
-     */
-    public static int putPeerIpv4(byte[] to, int at, int address, int port) {
-        INT.set(to, at, address);
-        SHORT.set(to, at + 4, (short) port);
-        return at + PEER_IPV4_LENGTH;
-    }
-
-    /**
-     * Puts {@code count} IPv4 peers into {@code to} at {@code at}, each given as a long with its
-     * address in bits 16-47 and its port in bits 0-15 (higher bits ignored), and returns the offset
-     * after them. That is the wire form shifted: each peer but the last goes in with one 8-byte
-     * store whose two spare bytes the next peer overwrites.
-     */
-    public static int putPeersIpv4(byte[] to, int at, long[] peers, int count) {
-        if (count <= 0) {
-            return at;
-        }
-        for (int i = 0; i < count - 1; i++) {
-            LONG.set(to, at, peers[i] << 16);
-            at += PEER_IPV4_LENGTH;
-        }
-        long last = peers[count - 1];
-        return putPeerIpv4(to, at, (int) (last >>> 16), (int) last & 0xFFFF);
-    }
-
-    /** The IPv6 form of {@link #putPeerIpv4}. */
-    public static int putPeerIpv6(byte[] to, int at, long addressHigh, long addressLow, int port) {
-        LONG.set(to, at, addressHigh);
-        LONG.set(to, at + 8, addressLow);
-        SHORT.set(to, at + 16, (short) port);
-        return at + PEER_IPV6_LENGTH;
     }
 
     /**

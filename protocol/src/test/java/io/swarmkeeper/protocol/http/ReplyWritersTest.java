@@ -87,7 +87,8 @@ class ReplyWritersTest {
     @Property(tries = 300)
     void any_mix_of_peers_decodes_to_the_same_peers_in_the_same_order(
             @ForAll @Size(max = 60) List<@Size(18) byte[]> peers, @ForAll boolean compact,
-            @ForAll @IntRange(max = 40) int maxPeers, @ForAll @IntRange(min = 0) int complete) throws DecodeException {
+            @ForAll @IntRange(max = 40) int maxPeers, @ForAll @IntRange(min = 0) int complete,
+            @ForAll boolean batched) throws DecodeException {
         ByteBuf out = Unpooled.buffer();
         out.writerIndex(ResponseHead.RESERVE);
         int bodyStart = out.writerIndex();
@@ -96,6 +97,9 @@ class ReplyWritersTest {
         ByteArrayOutputStream v6 = new ByteArrayOutputStream();
         List<String> dictPeers4 = new ArrayList<>();
         List<String> dictPeers6 = new ArrayList<>();
+        // IPv4 peers either one by one or, as the store hands them over, in batches of longs.
+        long[] batch = new long[peers.size()];
+        int batchSize = 0;
         for (byte[] p : peers) {
             ByteBuffer b = ByteBuffer.wrap(p);
             boolean six = (p[17] & 1) == 1;
@@ -107,6 +111,8 @@ class ReplyWritersTest {
                     v6.write(p, 0, 18);
                     dictPeers6.add(port + "@" + Long.toHexString(high) + "/" + Long.toHexString(low));
                 }
+                writer.ipv4(batch, batchSize);
+                batchSize = 0;
                 writer.ipv6(high, low, port);
             } else {
                 int address = b.getInt();
@@ -115,9 +121,14 @@ class ReplyWritersTest {
                     v4.write(p, 0, 6);
                     dictPeers4.add(port + "@" + Integer.toHexString(address));
                 }
-                writer.ipv4(address, port);
+                if (batched) {
+                    batch[batchSize++] = (address & 0xFFFF_FFFFL) << 16 | port | 0x5A5AL << 48;
+                } else {
+                    writer.ipv4(address, port);
+                }
             }
         }
+        writer.ipv4(batch, batchSize);
         writer.finish(10, 5, complete, 0, 0);
         assertThat(out.writerIndex() - bodyStart).isLessThanOrEqualTo(AnnounceReplyWriter.maxBodySize(maxPeers, compact));
         ResponseHead.writeBefore(out, bodyStart, 200, ResponseHead.TEXT_PLAIN, true);

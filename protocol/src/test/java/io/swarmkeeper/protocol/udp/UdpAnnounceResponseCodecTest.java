@@ -3,6 +3,7 @@ package io.swarmkeeper.protocol.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import io.swarmkeeper.protocol.CompactPeers;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,7 +21,7 @@ class UdpAnnounceResponseCodecTest {
         UdpAnnounceResponse.writePeerIpv6(written, high, low, port);
         byte[] put = new byte[UdpAnnounceResponse.PEER_IPV4_LENGTH + UdpAnnounceResponse.PEER_IPV6_LENGTH];
 
-        int end = UdpAnnounceResponse.putPeerIpv6(put, UdpAnnounceResponse.putPeerIpv4(put, 0, address, port), high, low, port);
+        int end = CompactPeers.putIpv6(put, CompactPeers.putIpv4(put, 0, address, port), high, low, port);
 
         assertThat(end).isEqualTo(put.length);
         byte[] expected = new byte[written.readableBytes()];
@@ -41,7 +42,7 @@ class UdpAnnounceResponseCodecTest {
         }
         byte[] put = new byte[at + written.readableBytes()];
 
-        int end = UdpAnnounceResponse.putPeersIpv4(put, at, given, peers.size());
+        int end = CompactPeers.putIpv4(put, at, given, peers.size());
 
         assertThat(end).isEqualTo(put.length);
         byte[] expected = new byte[put.length];

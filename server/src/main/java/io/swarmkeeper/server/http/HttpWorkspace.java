@@ -47,6 +47,11 @@ final class HttpWorkspace {
         }
 
         @Override
+        public void ipv4(long[] peers, int count) {
+            replyWriter.ipv4(peers, count);
+        }
+
+        @Override
         public void ipv6(long addressHigh, long addressLow, int port) {
             replyWriter.ipv6(addressHigh, addressLow, port);
         }

@@ -2,7 +2,7 @@ package io.swarmkeeper.server.udp;
 
 import io.netty.buffer.ByteBuf;
 import io.swarmkeeper.core.PeerSink;
-import io.swarmkeeper.protocol.udp.UdpAnnounceResponse;
+import io.swarmkeeper.protocol.CompactPeers;
 
 /**
  * Gathers the peers the store picks, in their wire form, and copies them into the reply at once:
@@ -31,21 +31,21 @@ final class PeerWriter implements PeerSink {
     @Override
     public void ipv4(int address, int port) {
         if (!ipv6) {
-            length = UdpAnnounceResponse.putPeerIpv4(peers, length, address, port);
+            length = CompactPeers.putIpv4(peers, length, address, port);
         }
     }
 
     @Override
     public void ipv4(long[] peers, int count) {
         if (!ipv6) {
-            length = UdpAnnounceResponse.putPeersIpv4(this.peers, length, peers, count);
+            length = CompactPeers.putIpv4(this.peers, length, peers, count);
         }
     }
 
     @Override
     public void ipv6(long addressHigh, long addressLow, int port) {
         if (ipv6) {
-            length = UdpAnnounceResponse.putPeerIpv6(peers, length, addressHigh, addressLow, port);
+            length = CompactPeers.putIpv6(peers, length, addressHigh, addressLow, port);
         }
     }
 }
