@@ -6,20 +6,22 @@ import io.swarmkeeper.protocol.bencode.BencodeEncoder;
 import io.swarmkeeper.protocol.bencode.SortedKeys;
 
 /**
- * Writes a BEP 3 announce reply into a buffer with the peers written straight into it as the
- * swarm picks them, allocating nothing. One instance per event loop.
+ * Writes a BEP 3 announce reply into a buffer as the swarm picks the peers, allocating nothing
+ * once its arrays have grown to the largest reply. One instance per event loop.
  *
  * <p>Bencode puts a byte string's length before its bytes, and the counts and interval come from
- * the same announce that produces the peers, so the writer reserves room first:
+ * the same announce that produces the peers, so the peers are kept aside until {@link #finish}
+ * has written the dictionary's head. Compact peers are gathered in two arrays in their wire form
+ * ({@link CompactPeers}), each copied in with one call. Dictionary peers, text of varying length,
+ * are written into the buffer itself, into regions reserved after room for the head:
  *
  * <pre>
  * body start
  * | dictionary head (counts, external ip, intervals) reserve | v4 reserve (maxPeers entries) | v6 reserve |
  * </pre>
  *
- * {@link #ipv4}/{@link #ipv6} fill the two peer regions (the swarm may interleave families).
- * {@link #finish} writes the head, then each region's {@code N:} prefix, and slides each region
- * down to close the gaps. Every slide moves bytes to a lower index, so an ascending copy is safe.
+ * and {@link #finish} writes the head, then slides each region down to close the gaps. Every
+ * slide moves bytes to a lower index, so an ascending copy is safe.
  *
  * <p>Compact replies (BEP 23) carry IPv4 peers in {@code peers} (6 bytes each) and IPv6 peers in
  * {@code peers6} (BEP 7, 18 bytes each). Dictionary replies carry both families in one
@@ -72,8 +74,11 @@ public final class AnnounceReplyWriter {
     private long externalIpv6High;
     private long externalIpv6Low;
     private byte[] warning;
-    /** A batch of compact IPv4 peers gathered before one copy into the reply; grows to the largest batch. */
-    private byte[] gathered = new byte[0];
+    /** A compact reply's peers in wire form, and their lengths in bytes; grown to the largest reply. */
+    private byte[] gathered4 = new byte[0];
+    private byte[] gathered6 = new byte[0];
+    private int v4Length;
+    private int v6Length;
 
     /** Bytes a reply with up to {@code maxPeers} peers per family can take, warning excluded. */
     public static int maxBodySize(int maxPeers, boolean compact) {
@@ -91,9 +96,17 @@ public final class AnnounceReplyWriter {
         this.compact = compact;
         this.maxPeers = maxPeers;
         out.ensureWritable(maxBodySize(maxPeers, compact));
-        v4Start = v4End = bodyStart + HEAD_RESERVE + PEERS.length + PREFIX_RESERVE + 1;
-        v6Start = v6End = v4Start + maxPeers * (compact ? COMPACT_V4 : DICT_V4) + PEERS6.length + PREFIX_RESERVE;
+        if (compact) {
+            if (gathered4.length < maxPeers * COMPACT_V4) {
+                gathered4 = new byte[maxPeers * COMPACT_V4];
+                gathered6 = new byte[maxPeers * COMPACT_V6];
+            }
+        } else {
+            v4Start = v4End = bodyStart + HEAD_RESERVE + PEERS.length + PREFIX_RESERVE + 1;
+            v6Start = v6End = v4Start + maxPeers * DICT_V4 + PEERS6.length + PREFIX_RESERVE;
+        }
         v4Count = v6Count = 0;
+        v4Length = v6Length = 0;
         externalFamily = 0;
         warning = null;
     }
@@ -120,9 +133,7 @@ public final class AnnounceReplyWriter {
         }
         v4Count++;
         if (compact) {
-            out.setInt(v4End, address);
-            out.setShort(v4End + 4, port);
-            v4End += COMPACT_V4;
+            v4Length = CompactPeers.putIpv4(gathered4, v4Length, address, port);
         } else {
             v4End = dictPeer(v4End, false, address, 0, 0, port);
         }
@@ -130,8 +141,7 @@ public final class AnnounceReplyWriter {
 
     /**
      * IPv4 peers as the store hands them over, each a long with its address in bits 16-47 and its
-     * port in bits 0-15: in a compact reply gathered in their wire form and copied in at once, a
-     * buffer call per batch instead of two per peer.
+     * port in bits 0-15; a compact reply takes a batch with a few plain stores per peer.
      */
     public void ipv4(long[] peers, int count) {
         int n = Math.min(count, maxPeers - v4Count);
@@ -141,16 +151,10 @@ public final class AnnounceReplyWriter {
             }
             return;
         }
-        if (n <= 0) {
-            return;
+        if (n > 0) {
+            v4Length = CompactPeers.putIpv4(gathered4, v4Length, peers, n);
+            v4Count += n;
         }
-        if (gathered.length < n * COMPACT_V4) {
-            gathered = new byte[n * COMPACT_V4];
-        }
-        int length = CompactPeers.putIpv4(gathered, 0, peers, n);
-        out.setBytes(v4End, gathered, 0, length);
-        v4End += length;
-        v4Count += n;
     }
 
     public void ipv6(long high, long low, int port) {
@@ -159,10 +163,7 @@ public final class AnnounceReplyWriter {
         }
         v6Count++;
         if (compact) {
-            out.setLong(v6End, high);
-            out.setLong(v6End + 8, low);
-            out.setShort(v6End + 16, port);
-            v6End += COMPACT_V6;
+            v6Length = CompactPeers.putIpv6(gathered6, v6Length, high, low, port);
         } else {
             v6End = dictPeer(v6End, true, 0, high, low, port);
         }
@@ -193,12 +194,12 @@ public final class AnnounceReplyWriter {
         BencodeEncoder.integer(out, minInterval);
         out.writeBytes(PEERS);
         if (compact) {
-            BencodeEncoder.lengthPrefix(out, v4End - v4Start);
-            slide(v4Start, v4End);
+            BencodeEncoder.lengthPrefix(out, v4Length);
+            out.writeBytes(gathered4, 0, v4Length);
             if (v6Count > 0) {
                 out.writeBytes(PEERS6);
-                BencodeEncoder.lengthPrefix(out, v6End - v6Start);
-                slide(v6Start, v6End);
+                BencodeEncoder.lengthPrefix(out, v6Length);
+                out.writeBytes(gathered6, 0, v6Length);
             }
         } else {
             BencodeEncoder.beginList(out);
