@@ -27,6 +27,8 @@ final class HttpExchange {
     static final int CLOSE = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpExchange.class);
+    /** Bytes of a direct buffer copied for a first parse: an announce's head with room to spare. */
+    private static final int FIRST_COPY = 1024;
 
     private final HttpServer.Shared shared;
 
@@ -71,8 +73,9 @@ final class HttpExchange {
     }
 
     /**
-     * Parses the head from the buffer's own array, or from a copy of as much as the parser may
-     * read when the buffer is direct (Netty's are).
+     * Parses the head from the buffer's own array, or, when the buffer is direct (Netty's are),
+     * from a copy: first of what one ordinary request takes, then, if the head goes on, of as much
+     * as the parser may read. Pipelined requests thus do not each copy the whole head limit.
      */
     private static int parseHead(ByteBuf in, HttpWorkspace w) {
         if (in.hasArray()) {
@@ -80,10 +83,16 @@ final class HttpExchange {
             int base = in.arrayOffset();
             return w.headParser.parse(w.request, base + in.readerIndex(), base + in.writerIndex(), w.head);
         }
-        int n = Math.min(in.readableBytes(), w.requestCopy.length);
-        in.getBytes(in.readerIndex(), w.requestCopy, 0, n);
         w.request = w.requestCopy;
-        return w.headParser.parse(w.request, 0, n, w.head);
+        int available = Math.min(in.readableBytes(), w.requestCopy.length);
+        int n = Math.min(available, FIRST_COPY);
+        in.getBytes(in.readerIndex(), w.requestCopy, 0, n);
+        int verdict = w.headParser.parse(w.request, 0, n, w.head);
+        if (verdict == RequestHeadParser.NEED_MORE && n < available) {
+            in.getBytes(in.readerIndex() + n, w.requestCopy, n, available - n);
+            verdict = w.headParser.parse(w.request, 0, available, w.head);
+        }
+        return verdict;
     }
 
     private ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, boolean keepAlive) {

@@ -89,6 +89,18 @@ class HttpBadInputTest {
         }
     }
 
+    /** Longer than the first part of a head the Netty path copies to parse (1 KB), within the limits. */
+    @Test
+    void a_long_head_within_the_limits_is_answered() throws Exception {
+        try (RawHttp raw = new RawHttp(tracker.ipv4)) {
+            raw.send("GET /announce?" + HASH + "&" + PEER + "&port=9&left=0 HTTP/1.1\r\nCookie: " + "c".repeat(1500)
+                    + "\r\n\r\n");
+            RawHttp.Response response = raw.read();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bencoded()).containsKey("peers");
+        }
+    }
+
     @Test
     void garbage_bytes_get_400_and_the_connection_is_closed() throws Exception {
         try (RawHttp raw = new RawHttp(tracker.ipv4)) {
