@@ -1,0 +1,31 @@
+package io.swarmkeeper.protocol.bencode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+class AsciiTest {
+    @Property
+    void writes_what_long_to_string_writes(@ForAll long value) {
+        assertWritten(value);
+    }
+
+    /** The four-digit fast path and its edges, each value in turn. */
+    @Property(tries = 12_000)
+    void writes_small_numbers_as_long_to_string_does(@ForAll @LongRange(min = -100, max = 11_000) long value) {
+        assertWritten(value);
+    }
+
+    private static void assertWritten(long value) {
+        ByteBuf out = Unpooled.buffer(0);
+        out.writeByte('x');
+        Ascii.writeLong(out, value);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("x" + value);
+        assertThat(Ascii.digits(value)).isEqualTo(Long.toString(value).length());
+    }
+}
