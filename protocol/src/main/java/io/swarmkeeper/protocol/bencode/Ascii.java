@@ -21,10 +21,6 @@ public final class Ascii {
     }
 
     public static void writeLong(ByteBuf out, long value) {
-        if (value >= 0 && value < 10_000) {
-            writeSmall(out, (int) value);
-            return;
-        }
         if (value == Long.MIN_VALUE) {
             // Its magnitude has no positive long; write it in two halves.
             out.writeByte('-');
@@ -44,22 +40,5 @@ public final class Ascii {
             value /= 10;
         }
         out.writerIndex(at + n);
-    }
-
-    /**
-     * Up to four digits with one buffer call: counts, intervals, lengths and ports are what a
-     * tracker writes most, and a call per digit cost each its checks.
-     */
-    private static void writeSmall(ByteBuf out, int v) {
-        if (v < 10) {
-            out.writeByte('0' + v);
-        } else if (v < 100) {
-            out.writeShort(('0' + v / 10) << 8 | ('0' + v % 10));
-        } else if (v < 1_000) {
-            out.writeMedium(('0' + v / 100) << 16 | ('0' + v / 10 % 10) << 8 | ('0' + v % 10));
-        } else {
-            out.writeInt(('0' + v / 1_000) << 24 | ('0' + v / 100 % 10) << 16 | ('0' + v / 10 % 10) << 8
-                    | ('0' + v % 10));
-        }
     }
 }

@@ -15,7 +15,7 @@ class AsciiTest {
         assertWritten(value);
     }
 
-    /** The four-digit fast path and its edges, each value in turn. */
+    /** Every small value in turn: what a tracker writes most (counts, intervals, lengths, ports). */
     @Property(tries = 12_000)
     void writes_small_numbers_as_long_to_string_does(@ForAll @LongRange(min = -100, max = 11_000) long value) {
         assertWritten(value);
