@@ -44,6 +44,14 @@ public final class RequestHeadParser {
     }
 
     /**
+     * The most bytes from a head's start that {@link #parse} reads: with that many it has either
+     * found the head's end or refused it as too large.
+     */
+    public static int maxHead(int maxRequestLine, int maxHeaders) {
+        return maxRequestLine + 2 + maxHeaders;
+    }
+
+    /**
      * Parses the head in {@code a[start, limit)}, the bytes received so far; the offsets it
      * records in {@code head} index {@code a}.
      *

@@ -153,6 +153,21 @@ class RequestHeadParserTest {
         assertThat(verdict).isEqualTo(cut >= request.length() ? COMPLETE : NEED_MORE);
     }
 
+    /**
+     * What the transports size their buffers by: that many bytes settle the head even when the
+     * request line takes all it may, and one fewer may not.
+     */
+    @Test
+    void max_head_bytes_settle_a_head_whose_request_line_is_as_long_as_allowed() {
+        String line = "GET /announce?" + "a".repeat(200 - "GET /announce? HTTP/1.1".length()) + " HTTP/1.1";
+        assertThat(line).hasSize(200);
+        int maxHead = RequestHeadParser.maxHead(200, 400);
+        byte[] bytes = Bytes.of(line + "\r\nX: " + "y".repeat(maxHead));
+        assertThat(parser.parse(bytes, 0, maxHead - 1, head)).isEqualTo(NEED_MORE);
+        assertThat(parser.parse(bytes, 0, maxHead, head)).isEqualTo(FAILED);
+        assertThat(head.failure).isEqualTo(HttpFailure.HEADERS_TOO_LARGE);
+    }
+
     /** Mostly noise, sometimes starting like a real request so the parser gets past the method. */
     @Provide
     Arbitrary<byte[]> heads() {

@@ -12,6 +12,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.swarmkeeper.core.RequestCounters;
 import io.swarmkeeper.core.Tracker;
+import io.swarmkeeper.protocol.http.RequestHeadParser;
 import io.swarmkeeper.server.Transports;
 import io.swarmkeeper.server.config.AnnounceConfig;
 import io.swarmkeeper.server.config.HttpConfig;
@@ -167,7 +168,7 @@ public final class HttpServer implements AutoCloseable {
         Shared(HttpConfig http, AnnounceConfig announceConfig, Tracker tracker, RequestCounters counters,
                TrackerStats stats) {
             idleTimeout = http.idleTimeout();
-            maxHead = http.maxRequestLine() + 2 + http.maxHeaders();
+            maxHead = RequestHeadParser.maxHead(http.maxRequestLine(), http.maxHeaders());
             proxies = new TrustedProxies(http.trustedProxies());
             announce = new AnnounceResponder(tracker, announceConfig.allowClientIp());
             scrape = new ScrapeResponder(tracker, http.fullScrape());

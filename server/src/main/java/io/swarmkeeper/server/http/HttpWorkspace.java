@@ -61,7 +61,7 @@ final class HttpWorkspace {
                   RequestCounters counters) {
         counting = new Counting(counters);
         headParser = new RequestHeadParser(maxRequestLine, maxHeaders);
-        requestCopy = new byte[maxRequestLine + 2 + maxHeaders];
+        requestCopy = new byte[RequestHeadParser.maxHead(maxRequestLine, maxHeaders)];
         scrape = new ScrapeRequest(scrapeMaxHashes);
         forwarded = new ForwardedAddress(proxies);
     }
