@@ -23,14 +23,12 @@ import org.slf4j.LoggerFactory;
 /** The whole tracker process: the swarm store, its UDP and HTTP listeners, and housekeeping. */
 public final class TrackerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerServer.class);
-    private static final long CLOCK_TICK_MILLIS = 100;
 
     private final Tracker tracker;
     private final UdpServer udp;
     private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
-    /** The clock's own thread: a long expiry sweep on the housekeeping thread must not stop time. */
-    private final ScheduledExecutorService clockTicks;
+    private final SecondTicker clockTicks;
     private List<InetSocketAddress> udpAddresses = List.of();
     private List<InetSocketAddress> httpAddresses = List.of();
 
@@ -44,8 +42,7 @@ public final class TrackerServer implements AutoCloseable {
                 ConnectionIds.withRandomSecret(config.udp().connectionIdMaxAge(), clock), counters);
         http = new HttpServer(config.http(), announce, tracker, counters, new TrackerStats(tracker, counters));
         housekeeping = daemonScheduler("housekeeping");
-        clockTicks = daemonScheduler("clock");
-        clockTicks.scheduleAtFixedRate(clock::tick, CLOCK_TICK_MILLIS, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        clockTicks = new SecondTicker(clock);
         housekeeping.scheduleWithFixedDelay(tracker::expire, announce.expireEvery(), announce.expireEvery(), TimeUnit.SECONDS);
     }
 
@@ -92,7 +89,7 @@ public final class TrackerServer implements AutoCloseable {
         http.close();
         udp.close();
         housekeeping.shutdownNow();
-        clockTicks.shutdownNow();
+        clockTicks.close();
         LOG.info("stopped");
     }
 }
