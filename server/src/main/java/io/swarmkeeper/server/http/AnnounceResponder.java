@@ -1,7 +1,6 @@
 package io.swarmkeeper.server.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.swarmkeeper.core.AnnouncePolicy;
 import io.swarmkeeper.core.AnnounceReply;
 import io.swarmkeeper.core.RequestCounters.Kind;
@@ -24,19 +23,19 @@ final class AnnounceResponder {
         this.allowClientIp = allowClientIp;
     }
 
-    ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, boolean keepAlive) {
+    ByteBuf respond(ReplyBuffers replies, HttpWorkspace w, boolean keepAlive) {
         RequestHead head = w.head;
         AnnounceRequest request = w.announce;
         ClientAddress client = w.client;
         HttpFailure failure = w.announceParser.parse(w.request, head.queryFrom, head.queryTo, request);
         if (failure != null) {
             w.counting.count(client.family(), Kind.ANNOUNCE, false);
-            return FailureResponses.response(alloc, failure, keepAlive);
+            return FailureResponses.response(replies, failure, keepAlive);
         }
         setPeerAddress(request, client);
         // HTTP has no packet to fit; numwant-max is the only cap, for both families.
         int maxPeers = policy.numwant(request.numwant);
-        ByteBuf out = alloc.ioBuffer(ResponseHead.RESERVE + AnnounceReplyWriter.maxBodySize(maxPeers, request.compact));
+        ByteBuf out = replies.get(ResponseHead.RESERVE + AnnounceReplyWriter.maxBodySize(maxPeers, request.compact));
         out.writerIndex(ResponseHead.RESERVE);
         AnnounceReplyWriter writer = w.replyWriter;
         writer.begin(out, maxPeers, request.compact);

@@ -34,7 +34,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         if (!opened()) {
             ctx.channel().config().setAutoRead(false);
-            ctx.writeAndFlush(FailureResponses.response(ctx.alloc(), HttpFailure.TOO_MANY_CONNECTIONS, false))
+            ctx.writeAndFlush(FailureResponses.response(ctx.alloc()::ioBuffer, HttpFailure.TOO_MANY_CONNECTIONS, false))
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }

@@ -1,7 +1,6 @@
 package io.swarmkeeper.server.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.swarmkeeper.protocol.http.HttpFailure;
 import io.swarmkeeper.protocol.http.ResponseHead;
@@ -13,9 +12,9 @@ final class FailureResponses {
 
     private FailureResponses() {}
 
-    static ByteBuf response(ByteBufAllocator alloc, HttpFailure failure, boolean keepAlive) {
+    static ByteBuf response(ReplyBuffers replies, HttpFailure failure, boolean keepAlive) {
         byte[] bytes = bytes(failure, keepAlive);
-        return alloc.ioBuffer(bytes.length).writeBytes(bytes);
+        return replies.get(bytes.length).writeBytes(bytes);
     }
 
     /** The encoded response itself; not to be changed. */

@@ -1,7 +1,6 @@
 package io.swarmkeeper.server.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.swarmkeeper.core.Tracker;
 import io.swarmkeeper.protocol.http.ResponseHead;
 import io.swarmkeeper.protocol.http.ScrapeReplyWriter;
@@ -22,7 +21,7 @@ final class FullScrape {
 
     private FullScrape() {}
 
-    static ByteBuf write(ByteBufAllocator alloc, Tracker tracker) {
+    static ByteBuf write(ReplyBuffers replies, Tracker tracker) {
         FullScrape all = new FullScrape();
         tracker.forEachSwarm((high, middle, low, counts) -> all.add(high, middle, low,
                 counts.complete, counts.downloaded, counts.downloaders, counts.incomplete));
@@ -31,7 +30,7 @@ final class FullScrape {
         long[] r = all.rows;
         Arrays.sort(order, (a, b) -> ScrapeRequest.compare(r[a * FIELDS], r[a * FIELDS + 1], (int) r[a * FIELDS + 2],
                 r[b * FIELDS], r[b * FIELDS + 1], (int) r[b * FIELDS + 2]));
-        ByteBuf out = alloc.ioBuffer(ResponseHead.RESERVE + 16 + all.count * ScrapeReplyWriter.MAX_FILE_SIZE);
+        ByteBuf out = replies.get(ResponseHead.RESERVE + 16 + all.count * ScrapeReplyWriter.MAX_FILE_SIZE);
         out.writerIndex(ResponseHead.RESERVE);
         ScrapeReplyWriter.begin(out);
         for (int i : order) {

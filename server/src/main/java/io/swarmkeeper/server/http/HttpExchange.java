@@ -1,7 +1,6 @@
 package io.swarmkeeper.server.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.swarmkeeper.core.RequestCounters.Kind;
 import io.swarmkeeper.protocol.http.HttpFailure;
 import io.swarmkeeper.protocol.http.RequestHead;
@@ -40,7 +39,7 @@ final class HttpExchange {
      * @param socketAddress the connection's peer
      * @param fromTrustedProxy whether that peer may name the client in forwarding headers
      */
-    int answer(ByteBufAllocator alloc, ByteBuf in, ClientAddress socketAddress, boolean fromTrustedProxy,
+    int answer(ReplyBuffers replies, ByteBuf in, ClientAddress socketAddress, boolean fromTrustedProxy,
                HttpWorkspace w) {
         RequestHead head = w.head;
         int verdict = parseHead(in, w);
@@ -50,7 +49,7 @@ final class HttpExchange {
         w.client.copyFrom(socketAddress);
         if (verdict == RequestHeadParser.FAILED) {
             w.counting.count(w.client.family(), Kind.OTHER, false);
-            return last(in, w, FailureResponses.response(alloc, head.failure, false));
+            return last(in, w, FailureResponses.response(replies, head.failure, false));
         }
         if (fromTrustedProxy) {
             w.forwarded.resolve(w.request, head, w.client);
@@ -58,11 +57,11 @@ final class HttpExchange {
         boolean keepAlive = head.keepAlive;
         ByteBuf response;
         try {
-            response = respond(alloc, w, keepAlive);
+            response = respond(replies, w, keepAlive);
         } catch (RuntimeException e) {
             LOG.error("request failed inside the tracker", e);
             w.counting.count(w.client.family(), Kind.OTHER, false);
-            return last(in, w, FailureResponses.response(alloc, HttpFailure.INTERNAL_ERROR, false));
+            return last(in, w, FailureResponses.response(replies, HttpFailure.INTERNAL_ERROR, false));
         }
         in.skipBytes(head.length);
         if (!keepAlive) {
@@ -95,17 +94,17 @@ final class HttpExchange {
         return verdict;
     }
 
-    private ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, boolean keepAlive) {
+    private ByteBuf respond(ReplyBuffers replies, HttpWorkspace w, boolean keepAlive) {
         return switch (w.head.route) {
-            case ANNOUNCE -> shared.announce.respond(alloc, w, keepAlive);
-            case SCRAPE -> shared.scrape.respond(alloc, w, keepAlive);
+            case ANNOUNCE -> shared.announce.respond(replies, w, keepAlive);
+            case SCRAPE -> shared.scrape.respond(replies, w, keepAlive);
             case STATS, METRICS, HEALTH -> {
                 w.counting.count(w.client.family(), Kind.OTHER, true);
-                yield shared.pages.respond(alloc, w.head.route, keepAlive);
+                yield shared.pages.respond(replies, w.head.route, keepAlive);
             }
             case UNKNOWN -> {
                 w.counting.count(w.client.family(), Kind.OTHER, false);
-                yield FailureResponses.response(alloc, HttpFailure.NOT_FOUND, keepAlive);
+                yield FailureResponses.response(replies, HttpFailure.NOT_FOUND, keepAlive);
             }
         };
     }

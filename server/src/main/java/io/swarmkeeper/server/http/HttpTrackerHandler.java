@@ -30,11 +30,19 @@ final class HttpTrackerHandler extends ByteToMessageDecoder {
     /** The TCP peer, fixed for the connection's life. */
     private final ClientAddress socketAddress = new ClientAddress();
     private boolean fromTrustedProxy;
+    /** The channel's allocator: Netty writes each answer and then releases it. */
+    private ReplyBuffers replies;
     private boolean closing;
     private ScheduledFuture<?> slowRequest;
 
     HttpTrackerHandler(HttpServer.Shared shared) {
         this.shared = shared;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        replies = ctx.alloc()::ioBuffer;
+        super.handlerAdded(ctx);
     }
 
     @Override
@@ -56,7 +64,7 @@ final class HttpTrackerHandler extends ByteToMessageDecoder {
             return;
         }
         HttpWorkspace w = shared.workspace.get();
-        int verdict = shared.exchange.answer(ctx.alloc(), in, socketAddress, fromTrustedProxy, w);
+        int verdict = shared.exchange.answer(replies, in, socketAddress, fromTrustedProxy, w);
         if (verdict == HttpExchange.NEED_MORE) {
             startSlowRequestTimer(ctx);
             return;

@@ -1,7 +1,6 @@
 package io.swarmkeeper.server.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.swarmkeeper.protocol.http.ResponseHead;
 import io.swarmkeeper.protocol.http.Route;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,7 @@ final class PageResponder {
         this.stats = stats;
     }
 
-    ByteBuf respond(ByteBufAllocator alloc, Route route, boolean keepAlive) {
+    ByteBuf respond(ReplyBuffers replies, Route route, boolean keepAlive) {
         byte[] body;
         byte[] type;
         switch (route) {
@@ -34,7 +33,7 @@ final class PageResponder {
             }
             default -> throw new IllegalArgumentException("not a page: " + route);
         }
-        ByteBuf out = alloc.ioBuffer(ResponseHead.RESERVE + body.length);
+        ByteBuf out = replies.get(ResponseHead.RESERVE + body.length);
         out.writerIndex(ResponseHead.RESERVE);
         out.writeBytes(body);
         ResponseHead.writeBefore(out, ResponseHead.RESERVE, 200, type, keepAlive);

@@ -1,7 +1,6 @@
 package io.swarmkeeper.server.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.swarmkeeper.core.RequestCounters.Kind;
 import io.swarmkeeper.core.ScrapeReply;
 import io.swarmkeeper.core.Tracker;
@@ -24,7 +23,7 @@ final class ScrapeResponder {
         this.fullScrapeAllowed = fullScrapeAllowed;
     }
 
-    ByteBuf respond(ByteBufAllocator alloc, HttpWorkspace w, boolean keepAlive) {
+    ByteBuf respond(ReplyBuffers replies, HttpWorkspace w, boolean keepAlive) {
         RequestHead head = w.head;
         ScrapeRequest request = w.scrape;
         HttpFailure failure = w.scrapeParser.parse(w.request, head.queryFrom, head.queryTo, request);
@@ -33,13 +32,13 @@ final class ScrapeResponder {
         }
         if (failure != null) {
             w.counting.count(w.client.family(), Kind.SCRAPE, false);
-            return FailureResponses.response(alloc, failure, keepAlive);
+            return FailureResponses.response(replies, failure, keepAlive);
         }
         ByteBuf out;
         if (request.count == 0) {
-            out = FullScrape.write(alloc, tracker);
+            out = FullScrape.write(replies, tracker);
         } else {
-            out = alloc.ioBuffer(ResponseHead.RESERVE + 16 + request.count * ScrapeReplyWriter.MAX_FILE_SIZE);
+            out = replies.get(ResponseHead.RESERVE + 16 + request.count * ScrapeReplyWriter.MAX_FILE_SIZE);
             out.writerIndex(ResponseHead.RESERVE);
             ScrapeReplyWriter.begin(out);
             ScrapeReply counts = w.scrapeReply;

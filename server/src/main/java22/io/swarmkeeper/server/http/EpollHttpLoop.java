@@ -36,6 +36,8 @@ final class EpollHttpLoop {
     private static final int ACCEPTS_PER_WAKE = 64;
     private static final long SWEEP_MILLIS = 1_000;
     private static final int OUT_CAPACITY = 64 << 10;
+    /** An announce for 200 peers in the dictionary form takes ~16 KB; larger answers are rare. */
+    private static final int REPLY_CAPACITY = 32 << 10;
     private static final long JOIN_MILLIS = 5_000;
     /** How long a closing connection drains what its client still sends (what nginx calls lingering close). */
     private static final long LINGER_MILLIS = 2_000;
@@ -48,7 +50,6 @@ final class EpollHttpLoop {
     private final long idleMillis;
     private final int inCapacity;
     private final Thread thread;
-    private final ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
     private final List<EpollConnection> open = new ArrayList<>();
     private EpollConnection[] byFd = new EpollConnection[1024];
     private volatile boolean running = true;
@@ -65,6 +66,8 @@ final class EpollHttpLoop {
     private MemorySegment inNative;
     private ByteBuf out;
     private long outAddress;
+    /** Where answers are written before they are copied into {@link #out}. */
+    private ReplyBuffers replies;
     private long refusalAddress;
     private int refusalLength;
 
@@ -121,6 +124,8 @@ final class EpollHttpLoop {
             MemorySegment outSegment = arena.allocate(OUT_CAPACITY, 64);
             out = Unpooled.wrappedBuffer(outSegment.asByteBuffer()).clear();
             outAddress = outSegment.address();
+            replies = new ReusedReplyBuffer(Unpooled.wrappedBuffer(arena.allocate(REPLY_CAPACITY, 64).asByteBuffer()),
+                    ByteBufAllocator.DEFAULT);
             byte[] refusal = FailureResponses.bytes(HttpFailure.TOO_MANY_CONNECTIONS, false);
             MemorySegment refusalSegment = arena.allocate(refusal.length);
             MemorySegment.copy(MemorySegment.ofArray(refusal), 0, refusalSegment, 0, refusal.length);
@@ -262,7 +267,7 @@ final class EpollHttpLoop {
     private void answerAll(EpollConnection conn, long now) {
         boolean answered = false;
         while (in.isReadable() && !conn.closing && !conn.closed) {
-            int verdict = shared.exchange.answer(alloc, in, conn.peer, conn.fromTrustedProxy, workspace);
+            int verdict = shared.exchange.answer(replies, in, conn.peer, conn.fromTrustedProxy, workspace);
             if (verdict == HttpExchange.NEED_MORE) {
                 break;
             }
