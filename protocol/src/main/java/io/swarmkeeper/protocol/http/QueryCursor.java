@@ -46,6 +46,11 @@ final class QueryCursor {
         return false;
     }
 
+    /** Byte {@code i} of the key, which must be that long. */
+    byte keyByte(int i) {
+        return a[keyFrom + i];
+    }
+
     boolean keyIs(byte[] name) {
         return keyTo - keyFrom == name.length && HeadBytes.equals(a, keyFrom, name);
     }

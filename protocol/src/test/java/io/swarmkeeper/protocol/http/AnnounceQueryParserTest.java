@@ -79,6 +79,30 @@ class AnnounceQueryParserTest {
     }
 
     @Test
+    void knows_each_key_by_its_whole_name_only() {
+        assertThat(parse(VALID.replace("info_hash", "info_hasH"))).isEqualTo(HttpFailure.MISSING_INFO_HASH);
+        assertThat(parse(VALID.replace("peer_id", "peer_iD"))).isEqualTo(HttpFailure.MISSING_PEER_ID);
+        assertThat(parse(VALID.replace("port", "sort"))).isEqualTo(HttpFailure.MISSING_PORT);
+        assertThat(parse(VALID.replace("left", "lefT"))).isEqualTo(HttpFailure.MISSING_LEFT);
+        assertThat(parse(VALID.replace("uploaded", "uploadeD").replace("downloaded", "dOwnloaded")
+                + "&evenT=stopped&numwanT=5&compacT=0&no_peer_iD=1&kei=1&iq=1.2.3.4&ipv5=1.2.3.4&ipV6=::1")).isNull();
+        assertThat(request.uploaded).isZero();
+        assertThat(request.downloaded).isZero();
+        assertThat(request.event).isEqualTo(AnnounceEvent.NONE);
+        assertThat(request.numwant).isEqualTo(AnnounceRequest.NUMWANT_DEFAULT);
+        assertThat(request.compact).isTrue();
+        assertThat(request.noPeerId).isFalse();
+        assertThat(request.hasKey).isFalse();
+        assertThat(request.claimedIpv4Present).isFalse();
+        assertThat(request.claimedIpv6Present).isFalse();
+
+        assertThat(parse(VALID + "&no_peer_id=1&ipv4=1.2.3.4&ipv6=::1")).isNull();
+        assertThat(request.noPeerId).isTrue();
+        assertThat(request.claimedIpv4).isEqualTo(0x01020304);
+        assertThat(request.claimedIpv6Low).isEqualTo(1);
+    }
+
+    @Test
     void takes_a_negative_numwant_as_the_default() {
         assertThat(parse(VALID + "&numwant=-1")).isNull();
         assertThat(request.numwant).isEqualTo(AnnounceRequest.NUMWANT_DEFAULT);
