@@ -27,6 +27,11 @@
 #   --http-rates L        HTTP runs at these offered rates (requests/s, 64 connections, --rate) against
 #                         both trackers, A B, --latency-rounds times (default 4000,8000,12000; "none"
 #                         skips them): CPU per request at the same offered load, the issue's HTTP measure
+#   --http-floor yes|no   with --http-rates, also run the C floor responder
+#                         (bench/side-by-side/floor/http-responder.c, built with cc) on CPU 0 at the same
+#                         rates: a server that only wakes, reads and sends, so each run shows how much
+#                         of a tracker's CPU per request is the kernel's (default yes; single mode only;
+#                         skipped with a note if there is no C compiler)
 #   --torrents N --seed S the workload (default 10000, 1); opentracker's whitelist is the same set
 #   --out DIR             results directory (default bench/side-by-side/results/DATE-MODE)
 # Environment: SWARMKEEPER_JAVA_OPTS adds JVM options to the Swarmkeeper server.
@@ -37,7 +42,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 helper="$root/bench/side-by-side/sbs.py"
 
-rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 http_rates=4000,8000,12000 torrents=10000 seed=1 out=""
+rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 http_rates=4000,8000,12000 http_floor=yes torrents=10000 seed=1 out=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -49,6 +54,7 @@ while [ $# -gt 0 ]; do
     --latency-rounds) latency_rounds=$2; shift 2 ;;
     --http-connections) http_conns=$2; shift 2 ;;
     --http-rates) http_rates=$2; shift 2 ;;
+    --http-floor) http_floor=$2; shift 2 ;;
     --torrents) torrents=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -67,6 +73,7 @@ case "$mode" in single|scale) ;; *) echo "side-by-side: --mode single|scale" >&2
   || { echo "side-by-side: --http-connections is a list like 1,2 (at most 10), or none" >&2; exit 2; }
 [[ $http_rates =~ ^(none|[1-9][0-9]{0,6}(,[1-9][0-9]{0,6}){0,9})$ ]] \
   || { echo "side-by-side: --http-rates is a list like 4000,8000 (at most 10), or none" >&2; exit 2; }
+case "$http_floor" in yes|no) ;; *) echo "side-by-side: --http-floor yes|no" >&2; exit 2 ;; esac
 [[ $latency_at =~ ^(0|0?\.[0-9]+|1(\.0*)?)$ ]] || { echo "side-by-side: --latency-at is a fraction 0..1" >&2; exit 2; }
 
 . "$root/scripts/find-java.sh"
@@ -123,7 +130,7 @@ trap 'exit 130' INT TERM
 
 exec > >(tee "$out/summary.txt") 2>&1
 
-read -r ot_port sk_port cal_port < <(python3 "$helper" ports 3)
+read -r ot_port sk_port cal_port floor_port < <(python3 "$helper" ports 4)
 
 echo "== side by side: opentracker vs Swarmkeeper, mode $mode, $rounds rounds of ${duration} s"
 echo "date        $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -161,7 +168,9 @@ run() {
   local name=$1 pid=$2 label=$3 round=$4 secs=$5 port proto
   shift 5
   kill -0 "$pid" 2>/dev/null || { echo "side-by-side: $name (pid $pid) is not running" >&2; exit 1; }
-  case "$name" in opentracker) port=$ot_port ;; swarmkeeper) port=$sk_port ;; calibrate) port=$cal_port ;; esac
+  case "$name" in
+    opentracker) port=$ot_port ;; swarmkeeper) port=$sk_port ;; calibrate) port=$cal_port ;; floor) port=$floor_port ;;
+  esac
   case "$label" in *http*) proto=http ;; *) proto=udp ;; esac
   local pinned=1
   [ "$name" = swarmkeeper ] && [ "$mode" = scale ] && pinned=0
@@ -265,14 +274,31 @@ fi
 
 if [ "$http_rates" != none ] && [ "$latency_rounds" -gt 0 ]; then
   echo "-- HTTP at the same offered rate (${http_rates}/s), ${duration} s each, $latency_rounds round(s)"
+  floor_pid=
+  if [ "$http_floor" = yes ] && [ "$mode" = single ]; then
+    if command -v cc >/dev/null && cc -O2 -o "$tmp/http-floor" "$root/bench/side-by-side/floor/http-responder.c"; then
+      rates=${http_rates//,/ }
+      # it stops by itself after the runs it is needed for, and a minute to spare
+      taskset -c 0 "$tmp/http-floor" "$floor_port" $((latency_rounds * $(wc -w <<<"$rates") * (duration + 15) + 60)) \
+        >"$out/floor.log" 2>&1 &
+      floor_pid=$!
+      pids+=("$floor_pid")
+      for i in $(seq 120); do python3 "$helper" probe tcp 127.0.0.1 "$floor_port" && break; sleep 0.5; done
+      echo "   with the C floor responder (epoll, read, send only) on CPU 0, pid $floor_pid, 127.0.0.1:$floor_port"
+    else
+      echo "   (no C floor: no C compiler, or it failed; see --http-floor)"
+    fi
+  fi
   for r in $(seq "$latency_rounds"); do
     for q in ${http_rates//,/ }; do
       extra=(--rate "$q")
       run opentracker "$ot_pid" "http-r$q" "$r" "$duration" --offered "$q"
       run swarmkeeper "$sk_pid" "http-r$q" "$r" "$duration" --offered "$q"
+      [ -z "$floor_pid" ] || run floor "$floor_pid" "http-r$q" "$r" "$duration" --offered "$q"
     done
   done
   extra=()
+  [ -z "$floor_pid" ] || { kill -TERM "$floor_pid" 2>/dev/null || true; wait "$floor_pid" 2>/dev/null || true; }
   echo
 fi
 

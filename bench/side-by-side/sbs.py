@@ -341,10 +341,12 @@ def report(path):
         print()
         for label in sorted({r["label"] for r in paced}, key=lambda l: int(l[6:])):
             cpu = {t: med([r["trackerCpuSecondsPer1k"] for r in paced if r["label"] == label and r["tracker"] == t])
-                   for t in (sk, ot)}
+                   for t in (sk, ot, "floor")}
             if cpu[sk] and cpu[ot]:
+                floor = (f"; the C floor {cpu['floor'] / cpu[ot]:.2f} of opentracker ({cpu['floor']:.4f})"
+                         if cpu["floor"] else "")
                 print(f"  {int(label[6:]):>7,}/s offered: CPU per request Swarmkeeper/opentracker {cpu[sk] / cpu[ot]:.2f} "
-                      f"({cpu[sk]:.4f} vs {cpu[ot]:.4f} s/1k, medians)")
+                      f"({cpu[sk]:.4f} vs {cpu[ot]:.4f} s/1k, medians){floor}")
         print()
 
     print("Resident memory (VmRSS) after each tracker's last run:")
