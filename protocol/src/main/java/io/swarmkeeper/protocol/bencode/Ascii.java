@@ -20,6 +20,16 @@ public final class Ascii {
         return n;
     }
 
+    /** Puts the digits of {@code value} (not negative) into {@code to} at {@code at}; the offset after them. */
+    public static int put(byte[] to, int at, int value) {
+        int end = at + digits(value);
+        for (int i = end - 1; i >= at; i--) {
+            to[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return end;
+    }
+
     public static void writeLong(ByteBuf out, long value) {
         if (value == Long.MIN_VALUE) {
             // Its magnitude has no positive long; write it in two halves.

@@ -1,7 +1,6 @@
 package io.swarmkeeper.protocol.http;
 
-import io.netty.buffer.ByteBuf;
-import io.swarmkeeper.protocol.bencode.Ascii;
+import java.nio.charset.StandardCharsets;
 
 /**
  * IP addresses as ASCII text, parsed and written without {@code InetAddress} or Strings: IPv4 as
@@ -10,6 +9,15 @@ import io.swarmkeeper.protocol.bencode.Ascii;
 public final class IpText {
     /** Returned by {@link #parseIpv4} for text that is not a dotted quad. */
     public static final long NOT_IPV4 = -1;
+
+    /** Each octet's decimal text: an address is four look-ups, not digit arithmetic (JMH, dictionary peers). */
+    private static final byte[][] OCTETS = new byte[256][];
+
+    static {
+        for (int i = 0; i < OCTETS.length; i++) {
+            OCTETS[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
 
     private IpText() {}
 
@@ -140,25 +148,26 @@ public final class IpText {
     }
 
 
-    /** Bytes {@link #writeIpv4} writes for {@code address}. */
+    /** Bytes {@link #putIpv4} puts for {@code address}. */
     public static int ipv4Length(int address) {
-        int n = 3;
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            n += Ascii.digits(address >>> shift & 0xFF);
-        }
-        return n;
+        return 3 + OCTETS[address >>> 24].length + OCTETS[address >>> 16 & 0xFF].length
+                + OCTETS[address >>> 8 & 0xFF].length + OCTETS[address & 0xFF].length;
     }
 
-    public static void writeIpv4(ByteBuf out, int address) {
+    /** Puts the dotted form of {@code address} into {@code to} at {@code at}; the offset after it. */
+    public static int putIpv4(byte[] to, int at, int address) {
         for (int shift = 24; shift >= 0; shift -= 8) {
-            Ascii.writeLong(out, address >>> shift & 0xFF);
+            for (byte digit : OCTETS[address >>> shift & 0xFF]) {
+                to[at++] = digit;
+            }
             if (shift > 0) {
-                out.writeByte('.');
+                to[at++] = '.';
             }
         }
+        return at;
     }
 
-    /** Bytes {@link #writeIpv6} writes for the address. */
+    /** Bytes {@link #putIpv6} puts for the address. */
     public static int ipv6Length(long high, long low) {
         int n = 7;
         for (int g = 0; g < 8; g++) {
@@ -168,22 +177,26 @@ public final class IpText {
         return n;
     }
 
-    /** Writes all eight groups without {@code ::} compression: valid, simple, and fixed in cost. */
-    public static void writeIpv6(ByteBuf out, long high, long low) {
+    /**
+     * Puts all eight groups, without {@code ::} compression (valid, simple, and fixed in cost), into
+     * {@code to} at {@code at}; the offset after them.
+     */
+    public static int putIpv6(byte[] to, int at, long high, long low) {
         for (int g = 0; g < 8; g++) {
             int group = group(high, low, g);
             boolean started = false;
             for (int shift = 12; shift >= 0; shift -= 4) {
                 int nibble = group >>> shift & 0xF;
                 if (started || nibble != 0 || shift == 0) {
-                    out.writeByte(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+                    to[at++] = (byte) (nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
                     started = true;
                 }
             }
             if (g < 7) {
-                out.writeByte(':');
+                to[at++] = ':';
             }
         }
+        return at;
     }
 
     private static int group(long high, long low, int g) {

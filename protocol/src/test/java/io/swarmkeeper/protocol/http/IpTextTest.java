@@ -2,12 +2,11 @@ package io.swarmkeeper.protocol.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
@@ -72,15 +71,19 @@ class IpTextTest {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** What is put behind two bytes of something else; nothing may land after the offset returned. */
     private static String written(int address) {
-        ByteBuf out = Unpooled.buffer();
-        IpText.writeIpv4(out, address);
-        return out.toString(StandardCharsets.US_ASCII);
+        byte[] to = new byte[2 + 15 + 8];
+        return text(to, IpText.putIpv4(to, 2, address));
     }
 
     private static String written(long high, long low) {
-        ByteBuf out = Unpooled.buffer();
-        IpText.writeIpv6(out, high, low);
-        return out.toString(StandardCharsets.US_ASCII);
+        byte[] to = new byte[2 + 39 + 8];
+        return text(to, IpText.putIpv6(to, 2, high, low));
+    }
+
+    private static String text(byte[] to, int end) {
+        assertThat(Arrays.copyOfRange(to, end, to.length)).containsOnly(0);
+        return new String(to, 2, end - 2, StandardCharsets.US_ASCII);
     }
 }
