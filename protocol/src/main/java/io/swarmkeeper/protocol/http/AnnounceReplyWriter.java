@@ -42,7 +42,10 @@ public final class AnnounceReplyWriter {
         SortedKeys.require(IP, PORT);
     }
 
-    /** The most the head takes: 'd', six keys of at most 16 bytes with their prefixes, five ints of at most 13 bytes, 19 for the address. */
+    /**
+     * The most the head takes: 'd', six keys of at most 16 bytes with their prefixes, five ints of
+     * at most 13 bytes, 19 for the address.
+     */
     private static final int HEAD_MAX = 1 + 6 * 16 + 5 * 13 + 19;
     /** The longest {@code N:} prefix of a peer list: lists stay far below 10^7 bytes. */
     private static final int PREFIX_MAX = 8;
