@@ -24,6 +24,12 @@ final class HttpExchange {
     static final int KEEP_OPEN = 1;
     /** {@link HttpWorkspace#response} is the last answer: send it, then close. All input was consumed. */
     static final int CLOSE = 2;
+    /**
+     * After a last answer, how long either transport drains what the client still sends before it
+     * closes: closing at once would answer bytes still arriving with a reset, which can destroy the
+     * answer in transit (what nginx calls lingering close).
+     */
+    static final long LINGER_MILLIS = 2_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpExchange.class);
     /** Bytes of a direct buffer copied for a first parse: an announce's head with room to spare. */

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpTrackerHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTrackerHandler.class);
-    private static final long LINGER_MILLIS = 2_000;
 
     private final HttpServer.Shared shared;
     /** The TCP peer, fixed for the connection's life. */
@@ -81,15 +80,14 @@ final class HttpTrackerHandler extends ByteToMessageDecoder {
 
     /**
      * Sends a last response, then shuts the sending side and drops what else comes until the client
-     * closes or {@link #LINGER_MILLIS} pass: closing at once would answer bytes still arriving with
-     * a reset, which can destroy the response in transit (what nginx calls lingering close).
+     * closes or {@link HttpExchange#LINGER_MILLIS} pass.
      */
     private void closeWith(ChannelHandlerContext ctx, ByteBuf response) {
         closing = true;
         ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> {
             if (written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
                 duplex.shutdownOutput();
-                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                ctx.executor().schedule(() -> ctx.close(), HttpExchange.LINGER_MILLIS, TimeUnit.MILLISECONDS);
             } else {
                 ctx.close();
             }

@@ -30,8 +30,8 @@ final class EpollConnection {
     boolean closing;
     /**
      * The last answer is sent and the sending side shut down; what the client still sends is read
-     * and dropped until it closes or {@link #lingerSince} is long enough ago. Closing at once
-     * would answer bytes still arriving with a reset, which can destroy the answer in transit.
+     * and dropped until it closes or {@link HttpExchange#LINGER_MILLIS} have passed since
+     * {@link #lingerSince}.
      */
     boolean lingering;
     long lingerSince;

@@ -39,8 +39,6 @@ final class EpollHttpLoop {
     /** An announce for 200 peers in the dictionary form takes ~16 KB; larger answers are rare. */
     private static final int REPLY_CAPACITY = 32 << 10;
     private static final long JOIN_MILLIS = 5_000;
-    /** How long a closing connection drains what its client still sends (what nginx calls lingering close). */
-    private static final long LINGER_MILLIS = 2_000;
     private static final int LISTENER_EVENTS = Epoll.IN | Epoll.EXCLUSIVE;
 
     private final TcpListener listener;
@@ -411,7 +409,7 @@ final class EpollHttpLoop {
         for (int i = open.size() - 1; i >= 0; i--) {
             EpollConnection conn = open.get(i);
             if (now - conn.lastRead >= idleMillis || (conn.partialSince != 0 && now - conn.partialSince >= idleMillis)
-                    || (conn.lingering && now - conn.lingerSince >= LINGER_MILLIS)) {
+                    || (conn.lingering && now - conn.lingerSince >= HttpExchange.LINGER_MILLIS)) {
                 close(conn);
             }
         }
