@@ -61,7 +61,11 @@ class HttpLoopAllocationTest {
         return total;
     }
 
-    /** Sends each request and reads its whole answer (head, then Content-Length bytes) before the next. */
+    /**
+     * Sends each request and reads its whole answer (head, then Content-Length bytes) before the
+     * next. Not {@link RawHttp}, which builds a String per byte of a head: fine for a few answers,
+     * slow for 30,000.
+     */
     private static final class Client {
         private static final byte[] CONTENT_LENGTH = "\r\nContent-Length: ".getBytes(StandardCharsets.ISO_8859_1);
         private final OutputStream out;
