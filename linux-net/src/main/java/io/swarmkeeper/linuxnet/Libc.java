@@ -54,6 +54,7 @@ final class Libc {
     static final int ENOPROTOOPT = 92;
     static final int EOPNOTSUPP = 95;
     static final int EAGAIN = 11;
+    static final int EBUSY = 16;
     static final int ECONNREFUSED = 111;
     static final int EPOLL_CTL_ADD = 1;
     static final int EPOLL_CTL_DEL = 2;
@@ -61,6 +62,15 @@ final class Libc {
     static final int EPOLL_CLOEXEC = 0x80000;
     static final int EFD_NONBLOCK = 0x800;
     static final int EFD_CLOEXEC = 0x80000;
+    static final int AF_XDP = 44;
+    static final int SOCK_RAW = 3;
+    static final int SOL_XDP = 283;
+    static final int PROT_READ = 1;
+    static final int PROT_WRITE = 2;
+    static final int MAP_SHARED = 1;
+    static final int MAP_POPULATE = 0x8000;
+    static final short POLLIN = 1;
+    static final long SYS_BPF = System.getProperty("os.arch").equals("aarch64") ? 280 : 321;
 
     /** struct mmsghdr: a struct msghdr (56 bytes) then the datagram's length, padded to 64. */
     static final long MMSGHDR_SIZE = 64;
@@ -114,6 +124,20 @@ final class Libc {
     static final MethodHandle EVENTFD = call("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle SHUTDOWN = call("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle CLOSE = call("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    static final MethodHandle GETSOCKOPT = call("getsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle MMAP = call("mmap",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    static final MethodHandle MUNMAP = call("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle POLL = call("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    /** The kick that makes the kernel send an AF_XDP socket's queued frames; it never blocks. */
+    static final MethodHandle SENDTO_FAST = fast("sendto",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
+    static final MethodHandle IF_NAMETOINDEX = call("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    /** bpf(2) has no C library wrapper: syscall(2) with its number, every argument a long. */
+    static final MethodHandle SYSCALL = LINKER.downcallHandle(symbol("syscall"),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(
             LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
