@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The XDP program that hands an AF_XDP socket the UDP datagrams for one IPv4 address and port, as
- * eBPF instructions: an unfragmented IPv4 packet without options, carrying UDP to that port (and
- * address, unless it is 0.0.0.0), is redirected to the socket of the queue it arrived on; anything
- * else, or anything on a queue without a socket, goes on to the kernel's stack as if there were no
- * program. Hand-assembled, so building needs no compiler for BPF. A codec: no I/O.
+ * eBPF instructions: an unfragmented IPv4 packet without options and no longer than a frame takes,
+ * carrying UDP to that port (and address, unless it is 0.0.0.0), is redirected to the socket of
+ * the queue it arrived on; anything else, or anything on a queue without a socket, goes on to the
+ * kernel's stack as if there were no program. Hand-assembled, so building needs no compiler for BPF. A codec: no I/O.
  */
 final class XdpRedirect {
     static final int INSTRUCTION_SIZE = 8;
@@ -29,8 +29,9 @@ final class XdpRedirect {
      * @param address the IPv4 address in network order as a big-endian int, or 0 for any
      * @param port the UDP port
      * @param socketMapFd the map of queue index to socket ({@link Bpf#createSocketMap})
+     * @param maxPacket the longest IP packet (its total length) to redirect
      */
-    static byte[] program(int address, int port, int socketMapFd) {
+    static byte[] program(int address, int port, int socketMapFd, int maxPacket) {
         XdpRedirect p = new XdpRedirect();
         p.op(0xbf, 6, 1, 0, 0); // r6 = ctx
         p.op(0x61, 2, 1, 0, 0); // r2 = ctx->data
@@ -45,6 +46,9 @@ final class XdpRedirect {
         p.jumpToPass(0x55, 5, 0, 0x45); // not IPv4 without options
         p.op(0x71, 5, 2, 23, 0); // r5 = protocol
         p.jumpToPass(0x55, 5, 0, 17); // not UDP
+        p.op(0x69, 5, 2, 16, 0); // r5 = total length
+        p.op(0xdc, 5, 0, 0, 16); // to host order
+        p.jumpToPass(0x25, 5, 0, maxPacket); // longer than a frame takes: the stack's to answer
         p.op(0x69, 5, 2, 20, 0); // r5 = flags and fragment offset
         p.op(0x57, 5, 0, 0, 0xff3f); // more-fragments and the offset
         p.jumpToPass(0x55, 5, 0, 0); // a fragment

@@ -42,7 +42,7 @@ public final class XdpRedirector implements AutoCloseable {
                 Bpf.update(mapFd, queue, sockets.get(queue).fd());
             }
             int ipv4 = ByteBuffer.wrap(address.getAddress().getAddress()).getInt();
-            programFd = Bpf.loadXdp(XdpRedirect.program(ipv4, address.getPort(), mapFd), "swarmkeeper_udp");
+            programFd = Bpf.loadXdp(XdpRedirect.program(ipv4, address.getPort(), mapFd, XdpSocket.MAX_PACKET), "swarmkeeper_udp");
             int linkFd = Bpf.attachXdp(programFd, ifindex, Bpf.XDP_FLAGS_SKB_MODE);
             return new XdpRedirector(mapFd, programFd, linkFd);
         } catch (IOException | RuntimeException e) {

@@ -29,6 +29,13 @@ public final class XdpSocket implements AutoCloseable {
     public static final int FRAME_SIZE = 4096;
     /** Where in a frame the answer frame starts. */
     public static final int ANSWER_OFFSET = FRAME_SIZE / 2;
+    /** Where the kernel puts a received frame in its frame (XDP_PACKET_HEADROOM). */
+    private static final int KERNEL_HEADROOM = 256;
+    /**
+     * The longest IP packet redirected here, so that a request ends before its answer starts (a
+     * BEP 15 request is at most 1,524 bytes); a longer one goes to the ordinary socket.
+     */
+    static final int MAX_PACKET = ANSWER_OFFSET - KERNEL_HEADROOM - 14;
     private static final int FRAMES = 4096;
     private static final int RING_SIZE = FRAMES;
     private static final int DESCRIPTOR_SIZE = 16;

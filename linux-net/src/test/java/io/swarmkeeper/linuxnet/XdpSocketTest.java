@@ -110,6 +110,25 @@ class XdpSocketTest {
     }
 
     @Test
+    void a_datagram_longer_than_a_frame_takes_is_left_to_the_kernel() throws Exception {
+        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+             XdpSocket xdp = XdpSocket.open("lo", 0, 64);
+             XdpRedirector redirector = XdpRedirector.attach("lo", new InetSocketAddress(LOOPBACK, server.getLocalPort()),
+                     List.of(xdp));
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            server.setSoTimeout(5_000);
+            int longest = XdpSocket.MAX_PACKET - 28;
+            client.send(new DatagramPacket(new byte[longest + 1], longest + 1, LOOPBACK, server.getLocalPort()));
+            client.send(new DatagramPacket(new byte[longest], longest, LOOPBACK, server.getLocalPort()));
+            DatagramPacket got = new DatagramPacket(new byte[4096], 4096);
+            server.receive(got);
+            assertThat(got.getLength()).isEqualTo(longest + 1);
+            assertThat(receiveOne(xdp)).isEqualTo(1);
+            assertThat(xdp.receivedLength(0)).isEqualTo(Ipv4UdpFrame.PAYLOAD + longest);
+        }
+    }
+
+    @Test
     void closing_detaches_the_program_so_the_port_is_an_ordinary_one_again() throws Exception {
         int port = freeUdpPort();
         try (XdpSocket xdp = XdpSocket.open("lo", 0, 64)) {

@@ -19,6 +19,18 @@ final class ConfigValidator {
         if (UdpIo.BATCH.equals(udp.io()) && UdpIo.batchUnavailableReason() != null) {
             throw new ConfigException("udp.io", "batch " + UdpIo.batchUnavailableReason());
         }
+        if (udp.xdp() == null) {
+            throw new ConfigException("udp.xdp", "must be an interface name or empty");
+        }
+        if (!udp.xdp().isEmpty()) {
+            if (!udp.xdp().matches("[A-Za-z0-9_.:-]{1,15}")) {
+                throw new ConfigException("udp.xdp", "must be an interface name of at most 15 characters (got " + udp.xdp() + ")");
+            }
+            if (UdpIo.NETTY.equals(udp.io()) || UdpIo.batchUnavailableReason() != null) {
+                throw new ConfigException("udp.xdp", "needs the batched UDP transport (udp.io: auto or batch)"
+                        + (UdpIo.batchUnavailableReason() == null ? "" : ", which " + UdpIo.batchUnavailableReason()));
+            }
+        }
 
         HttpConfig http = config.http();
         listen("http.listen", http.listen());

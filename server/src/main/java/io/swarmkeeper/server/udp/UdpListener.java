@@ -10,6 +10,13 @@ interface UdpListener extends AutoCloseable {
     interface Factory {
         UdpListener bind(InetSocketAddress address, int sockets, Supplier<UdpAnswers> answers) throws IOException;
 
+        /**
+         * Takes the datagrams for {@code address} (IPv4, its port already bound by {@link #bind})
+         * off {@code interfaceName} with XDP, one AF_XDP socket per receive queue.
+         */
+        UdpListener bindXdp(String interfaceName, InetSocketAddress address, Supplier<UdpAnswers> answers)
+                throws IOException;
+
         /** What the start-up line names as the transport. */
         String name();
     }

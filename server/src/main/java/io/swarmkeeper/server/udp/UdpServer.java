@@ -40,6 +40,7 @@ public final class UdpServer implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     private final List<UdpListener> listeners = new ArrayList<>();
     private EventLoopGroup group;
+    private boolean xdpBound;
 
     public UdpServer(UdpConfig config, AnnounceConfig announce, Tracker tracker, ConnectionIds connectionIds,
                      RequestCounters counters) {
@@ -105,7 +106,30 @@ public final class UdpServer implements AutoCloseable {
         InetSocketAddress local = listener.address();
         log.info("UDP tracker listening on {} ({} socket{}, {})", ListenAddress.format(local), sockets, sockets == 1 ? "" : "s",
                 batch.name());
+        if (wantsXdp(local)) {
+            bindXdp(batch, local);
+        }
         return local;
+    }
+
+    /** XDP takes one IPv4 address per interface: the first IPv4 listen address gets it. */
+    private boolean wantsXdp(InetSocketAddress local) {
+        return config.xdp() != null && !config.xdp().isEmpty() && !(local.getAddress() instanceof Inet6Address)
+                && !xdpBound;
+    }
+
+    private void bindXdp(UdpListener.Factory batch, InetSocketAddress local) {
+        UdpListener listener;
+        try {
+            listener = batch.bindXdp(config.xdp(), local, answers);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot take UDP " + ListenAddress.format(local) + " off " + config.xdp()
+                    + " with XDP: " + e.getMessage(), e);
+        }
+        listeners.add(listener);
+        xdpBound = true;
+        log.info("UDP tracker taking {} off {} with XDP ({} AF_XDP socket{}, one per receive queue)",
+                ListenAddress.format(local), config.xdp(), listener.sockets(), listener.sockets() == 1 ? "" : "s");
     }
 
     private InetSocketAddress bindOne(Bootstrap bootstrap, InetSocketAddress address) {
@@ -131,6 +155,7 @@ public final class UdpServer implements AutoCloseable {
     public synchronized void close() {
         listeners.forEach(UdpListener::close);
         listeners.clear();
+        xdpBound = false;
         for (Channel channel : channels) {
             channel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS);
         }

@@ -2,6 +2,8 @@ package io.swarmkeeper.server.udp;
 
 import io.swarmkeeper.linuxnet.BatchSocket;
 import io.swarmkeeper.linuxnet.LinuxNet;
+import io.swarmkeeper.linuxnet.XdpRedirector;
+import io.swarmkeeper.linuxnet.XdpSocket;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -40,6 +42,24 @@ final class BatchUdpListeners implements UdpListener.Factory {
             return new BatchUdpListener(local, opened, answers);
         } catch (IOException | RuntimeException e) {
             opened.forEach(BatchSocket::close);
+            throw e;
+        }
+    }
+
+    @Override
+    public UdpListener bindXdp(String interfaceName, InetSocketAddress address, Supplier<UdpAnswers> answers)
+            throws IOException {
+        XdpInterfaces.checkAnswersCanArrive(interfaceName);
+        int queues = XdpInterfaces.receiveQueues(interfaceName);
+        List<XdpSocket> opened = new ArrayList<>();
+        try {
+            for (int queue = 0; queue < queues; queue++) {
+                opened.add(XdpSocket.open(interfaceName, queue, XdpUdpListener.BATCH));
+            }
+            XdpRedirector redirector = XdpRedirector.attach(interfaceName, address, opened);
+            return new XdpUdpListener(address, interfaceName, opened, redirector, answers);
+        } catch (IOException | RuntimeException e) {
+            opened.forEach(XdpSocket::close);
             throw e;
         }
     }

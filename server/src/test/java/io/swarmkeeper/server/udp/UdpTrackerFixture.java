@@ -25,11 +25,15 @@ final class UdpTrackerFixture implements AutoCloseable {
     }
 
     UdpTrackerFixture(List<String> listen, boolean allowClientIp, String io) {
+        this(listen, allowClientIp, io, "");
+    }
+
+    UdpTrackerFixture(List<String> listen, boolean allowClientIp, String io, String xdp) {
         Tracker tracker = new Tracker(new InMemorySwarmStore(POLICY.peerTimeout()), POLICY, clock);
         ConnectionIds ids = ConnectionIds.withRandomSecret(CONNECTION_ID_MAX_AGE, clock);
         AnnounceConfig announce = new AnnounceConfig(POLICY.interval(), POLICY.intervalJitter(), POLICY.minInterval(),
                 POLICY.numwantDefault(), POLICY.numwantMax(), POLICY.peerTimeout(), 60, allowClientIp);
-        server = new UdpServer(new UdpConfig(listen, 2, CONNECTION_ID_MAX_AGE, io), announce, tracker, ids, counters);
+        server = new UdpServer(new UdpConfig(listen, 2, CONNECTION_ID_MAX_AGE, io, xdp), announce, tracker, ids, counters);
         bound = server.start();
     }
 

@@ -1,0 +1,138 @@
+package io.swarmkeeper.server.udp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.swarmkeeper.linuxnet.Ipv4UdpFrame;
+import io.swarmkeeper.linuxnet.XdpRedirector;
+import io.swarmkeeper.linuxnet.XdpSocket;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IPv4 datagrams for one listen address taken off an interface by XDP, one AF_XDP socket and
+ * thread per receive queue: each thread answers a batch of frames where they lie (the request in
+ * a frame's first half, the answer written into its second) and sends the answers with one call.
+ * The datagrams never meet the socket layer; everything the program lets by (IPv6, fragments,
+ * other addresses) still reaches the address's ordinary sockets.
+ */
+final class XdpUdpListener implements UdpListener {
+    /** Frames per batch, as for the batched sockets. */
+    static final int BATCH = BatchUdpListener.BATCH;
+    /** How long a thread waits for frames before it looks whether it should stop. */
+    private static final int POLL_MILLIS = 200;
+    private static final long STOP_MILLIS = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(XdpUdpListener.class);
+
+    private final InetSocketAddress address;
+    private final XdpRedirector redirector;
+    private final List<XdpSocket> sockets;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    XdpUdpListener(InetSocketAddress address, String interfaceName, List<XdpSocket> sockets,
+                   XdpRedirector redirector, Supplier<UdpAnswers> answers) {
+        this.address = address;
+        this.sockets = sockets;
+        this.redirector = redirector;
+        for (int queue = 0; queue < sockets.size(); queue++) {
+            XdpSocket socket = sockets.get(queue);
+            UdpAnswers mine = answers.get();
+            threads.add(Thread.ofPlatform().daemon().name("udp-xdp-" + interfaceName + "-" + queue)
+                    .unstarted(() -> serve(socket, mine)));
+        }
+        threads.forEach(Thread::start);
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public int sockets() {
+        return sockets.size();
+    }
+
+    private void serve(XdpSocket socket, UdpAnswers answers) {
+        MemorySegment frames = socket.frames();
+        int count = (int) (frames.byteSize() / XdpSocket.FRAME_SIZE);
+        // Each frame's two halves wrapped once as buffers for the codecs: no object per datagram.
+        ByteBuf[] requests = new ByteBuf[count];
+        ByteBuf[] replies = new ByteBuf[count];
+        for (int i = 0; i < count; i++) {
+            long frame = (long) i * XdpSocket.FRAME_SIZE;
+            requests[i] = Unpooled.wrappedBuffer(frames.asSlice(frame, XdpSocket.ANSWER_OFFSET).asByteBuffer());
+            replies[i] = Unpooled.wrappedBuffer(frames.asSlice(frame + XdpSocket.ANSWER_OFFSET + Ipv4UdpFrame.PAYLOAD,
+                    UdpAnswers.MAX_REPLY).asByteBuffer());
+        }
+        try {
+            while (running) {
+                int n = socket.receive(POLL_MILLIS);
+                for (int i = 0; i < n; i++) {
+                    answer(socket, answers, frames, socket.receivedAddress(i), socket.receivedLength(i),
+                            requests, replies);
+                }
+                socket.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("AF_XDP socket for {} stopped: {}", address, e.toString());
+        }
+    }
+
+    private void answer(XdpSocket socket, UdpAnswers answers, MemorySegment frames, long at, int length,
+                        ByteBuf[] requests, ByteBuf[] replies) {
+        int frame = (int) (at / XdpSocket.FRAME_SIZE);
+        int offset = (int) (at % XdpSocket.FRAME_SIZE);
+        int payload = Ipv4UdpFrame.payloadLength(frames, at, length);
+        // A frame that cannot hold its answer beside it (the kernel put it late in the frame) is
+        // not one the kernel makes; drop it rather than write over it.
+        if (payload < 0 || offset + Ipv4UdpFrame.PAYLOAD + payload > XdpSocket.ANSWER_OFFSET) {
+            socket.release(at);
+            return;
+        }
+        ByteBuf in = requests[frame];
+        in.setIndex(offset + Ipv4UdpFrame.PAYLOAD, offset + Ipv4UdpFrame.PAYLOAD + payload);
+        ByteBuf out = replies[frame];
+        out.clear();
+        answers.source.ipv4(Ipv4UdpFrame.sourceAddress(frames, at));
+        boolean reply;
+        try {
+            reply = answers.answer(in, out);
+        } catch (RuntimeException e) {
+            // A failure here is ours, not the client's; the socket goes on serving everyone else.
+            log.warn("UDP request failed on {}: {}", address, e.toString());
+            reply = false;
+        }
+        if (!reply) {
+            socket.release(at);
+            return;
+        }
+        long answerAt = (long) frame * XdpSocket.FRAME_SIZE + XdpSocket.ANSWER_OFFSET;
+        Ipv4UdpFrame.writeAnswer(frames, at, answerAt, out.writerIndex());
+        socket.transmit(answerAt, Ipv4UdpFrame.PAYLOAD + out.writerIndex());
+    }
+
+    /**
+     * Detaches the program first, so datagrams go to the ordinary sockets again, then lets each
+     * thread answer what it holds and stop.
+     */
+    @Override
+    public void close() {
+        redirector.close();
+        running = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(STOP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sockets.forEach(XdpSocket::close);
+    }
+}
