@@ -32,6 +32,14 @@
 #                         rates: a server that only wakes, reads and sends, so each run shows how much
 #                         of a tracker's CPU per request is the kernel's (default yes; single mode only;
 #                         skipped with a note if there is no C compiler)
+#   --udp-xdp yes|no      also run UDP against a third tracker, Swarmkeeper with udp.xdp on loopback
+#                         (an XDP program hands its datagrams to an AF_XDP socket), A B C: started
+#                         afresh for each of its runs, warmed up first, and stopped after, because
+#                         an XDP program on loopback sees every loopback packet, opentracker's too
+#                         (~10 % of its UDP throughput, measured). Sets net.ipv4.conf.lo.accept_local
+#                         and route_localnet to 1 for the script's duration (answers from an AF_XDP
+#                         socket on loopback are dropped otherwise). Default yes as root in single
+#                         mode; skipped with a note if the tracker cannot attach XDP
 #   --torrents N --seed S the workload (default 10000, 1); opentracker's whitelist is the same set
 #   --out DIR             results directory (default bench/side-by-side/results/DATE-MODE)
 # Environment: SWARMKEEPER_JAVA_OPTS adds JVM options to the Swarmkeeper server.
@@ -42,7 +50,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 helper="$root/bench/side-by-side/sbs.py"
 
-rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 http_rates=4000,8000,12000 http_floor=yes torrents=10000 seed=1 out=""
+rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 http_rates=4000,8000,12000 http_floor=yes udp_xdp=yes torrents=10000 seed=1 out=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -55,6 +63,7 @@ while [ $# -gt 0 ]; do
     --http-connections) http_conns=$2; shift 2 ;;
     --http-rates) http_rates=$2; shift 2 ;;
     --http-floor) http_floor=$2; shift 2 ;;
+    --udp-xdp) udp_xdp=$2; shift 2 ;;
     --torrents) torrents=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -74,6 +83,11 @@ case "$mode" in single|scale) ;; *) echo "side-by-side: --mode single|scale" >&2
 [[ $http_rates =~ ^(none|[1-9][0-9]{0,6}(,[1-9][0-9]{0,6}){0,9})$ ]] \
   || { echo "side-by-side: --http-rates is a list like 4000,8000 (at most 10), or none" >&2; exit 2; }
 case "$http_floor" in yes|no) ;; *) echo "side-by-side: --http-floor yes|no" >&2; exit 2 ;; esac
+case "$udp_xdp" in yes|no) ;; *) echo "side-by-side: --udp-xdp yes|no" >&2; exit 2 ;; esac
+if [ "$udp_xdp" = yes ] && { [ "$mode" != single ] || [ "$(id -u)" -ne 0 ]; }; then
+  echo "side-by-side: --udp-xdp needs single mode and root; running without it" >&2
+  udp_xdp=no
+fi
 [[ $latency_at =~ ^(0|0?\.[0-9]+|1(\.0*)?)$ ]] || { echo "side-by-side: --latency-at is a fraction 0..1" >&2; exit 2; }
 
 . "$root/scripts/find-java.sh"
@@ -112,8 +126,11 @@ chmod 755 "$tmp"
 
 pids=()
 helper_pid=
+lo_conf=/proc/sys/net/ipv4/conf/lo
+saved_lo=""
 cleanup() {
   local pid i
+  [ -z "$saved_lo" ] || { read -r a r <<<"$saved_lo"; echo "$a" >"$lo_conf/accept_local"; echo "$r" >"$lo_conf/route_localnet"; }
   if [ -n "$helper_pid" ]; then
     kill -TERM "$helper_pid" 2>/dev/null || true
     for i in $(seq 50); do kill -0 "$helper_pid" 2>/dev/null || break; sleep 0.1; done
@@ -130,7 +147,7 @@ trap 'exit 130' INT TERM
 
 exec > >(tee "$out/summary.txt") 2>&1
 
-read -r ot_port sk_port cal_port floor_port < <(python3 "$helper" ports 4)
+read -r ot_port sk_port cal_port floor_port skx_port < <(python3 "$helper" ports 5)
 
 echo "== side by side: opentracker vs Swarmkeeper, mode $mode, $rounds rounds of ${duration} s"
 echo "date        $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -138,6 +155,7 @@ echo "machine     $(nproc --all) CPUs: $(sed -n 's/^model name\s*: //p' /proc/cp
 echo "JDK         $("$JAVA" -version 2>&1 | head -n1) ($JAVA_HOME)"
 echo "opentracker $(dpkg-query -W -f '${Version}' opentracker 2>/dev/null || echo '?'), listen.udp.workers 1, user $ot_user"
 echo "swarmkeeper $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet 2>/dev/null || echo ' (modified)'), SWARMKEEPER_JAVA_OPTS='${SWARMKEEPER_JAVA_OPTS:-}'"
+[ "$udp_xdp" = no ] || echo "xdp         UDP also against Swarmkeeper with udp.xdp lo (a fresh process per run, warmed up ${warm} s first)"
 echo "workload    --torrents $torrents --seed $seed, generator defaults otherwise (UDP window 128, HTTP 64 connections)"
 if [ "$mode" = single ]; then
   echo "pinning     opentracker: CPU 0; Swarmkeeper: CPU 0; generator: CPU 1 (each tracker alone on CPU 0 during its runs)"
@@ -170,6 +188,7 @@ run() {
   kill -0 "$pid" 2>/dev/null || { echo "side-by-side: $name (pid $pid) is not running" >&2; exit 1; }
   case "$name" in
     opentracker) port=$ot_port ;; swarmkeeper) port=$sk_port ;; calibrate) port=$cal_port ;; floor) port=$floor_port ;;
+    swarmkeeper-xdp) port=$skx_port ;;
   esac
   case "$label" in *http*) proto=http ;; *) proto=udp ;; esac
   local pinned=1
@@ -197,6 +216,49 @@ wait_ready() {  # NAME PID PORT: both UDP and TCP answer, within 60 s
   echo "side-by-side: $name did not answer on 127.0.0.1:$port within 60 s" >&2
   exit 1
 }
+
+# run_xdp LABEL ROUND SECONDS [helper args...]: a Swarmkeeper with udp.xdp on loopback, started for
+# this run alone (so no XDP program is on loopback during the other trackers' runs), warmed up
+# with an uncounted run, measured, and stopped.
+run_xdp() {
+  local label=$1 round=$2 secs=$3 pid
+  shift 3
+  SWARMKEEPER_UDP_XDP=lo taskset -c 0 "${sk_java[@]}" serve --udp "127.0.0.1:$skx_port" --http "127.0.0.1:$skx_port" \
+    >>"$out/swarmkeeper-xdp.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  wait_ready swarmkeeper-xdp "$pid" "$skx_port"
+  local counted=("${extra[@]+"${extra[@]}"}")
+  extra=()
+  run swarmkeeper-xdp "$pid" "warmup-udp" "$round" "$warm"
+  extra=("${counted[@]+"${counted[@]}"}")
+  run swarmkeeper-xdp "$pid" "$label" "$round" "$secs" "$@"
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+if [ "$udp_xdp" = yes ]; then
+  saved_lo="$(cat "$lo_conf/accept_local") $(cat "$lo_conf/route_localnet")"
+  echo 1 >"$lo_conf/accept_local"
+  echo 1 >"$lo_conf/route_localnet"
+  # one try first: a kernel without AF_XDP, or a container without CAP_NET_ADMIN, skips it
+  SWARMKEEPER_UDP_XDP=lo taskset -c 0 "${sk_java[@]}" serve --udp "127.0.0.1:$skx_port" --http "127.0.0.1:$skx_port" \
+    >"$out/swarmkeeper-xdp.log" 2>&1 &
+  xdp_pid=$!
+  pids+=("$xdp_pid")
+  for i in $(seq 120); do
+    kill -0 "$xdp_pid" 2>/dev/null || break
+    python3 "$helper" probe udp 127.0.0.1 "$skx_port" && break
+    sleep 0.5
+  done
+  if kill -0 "$xdp_pid" 2>/dev/null && python3 "$helper" probe udp 127.0.0.1 "$skx_port"; then
+    kill -TERM "$xdp_pid"; wait "$xdp_pid" 2>/dev/null || true
+  else
+    echo "NOTE        no runs with udp.xdp: the tracker could not attach XDP on loopback ($(tail -n1 "$out/swarmkeeper-xdp.log"))"
+    kill -KILL "$xdp_pid" 2>/dev/null || true
+    udp_xdp=no
+  fi
+fi
 
 # 1. The generator's ceiling, pinned as the trackers will be: responder on CPU 0, generator on CPU 1.
 echo "-- calibrate: bench respond on CPU 0, bench udp on CPU 1, ${duration} s"
@@ -240,6 +302,7 @@ for r in $(seq "$rounds"); do
   for proto in udp http; do
     run opentracker "$ot_pid" "$proto" "$r" "$duration"
     run swarmkeeper "$sk_pid" "$proto" "$r" "$duration"
+    [ "$proto" = http ] || [ "$udp_xdp" = no ] || run_xdp "$proto" "$r" "$duration"
   done
 done
 echo
@@ -253,6 +316,17 @@ if [ "$latency_at" != 0 ] && [ "$latency_rounds" -gt 0 ]; then
       # the helper records the offered rate
       run opentracker "$ot_pid" udp-rate "$r" "$duration" --offered "$rate"
       run swarmkeeper "$sk_pid" udp-rate "$r" "$duration" --offered "$rate"
+    done
+    extra=()
+    echo
+  fi
+  xrate=0
+  [ "$udp_xdp" = no ] || xrate=$(python3 "$helper" median-rate "$results" swarmkeeper-xdp "$latency_at")
+  if [ "${xrate:-0}" -gt 0 ]; then
+    echo "-- UDP latency of Swarmkeeper with udp.xdp at $latency_at x its median throughput: --rate $xrate, $latency_rounds round(s)"
+    extra=(--rate "$xrate")
+    for r in $(seq "$latency_rounds"); do
+      run_xdp udp-rate "$r" "$duration" --offered "$xrate"
     done
     extra=()
     echo

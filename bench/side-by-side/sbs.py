@@ -222,7 +222,7 @@ def report(path):
                   f"{g.get('generatorCpuMicrosPerResponse', 0):.2f} us/response")
         print()
 
-    hdr = (f"| {'proto':<5} | {'round':>5} | {'tracker':<11} | {'responses/s':>11} | {'p50 us':>7} | {'p99 us':>8} "
+    hdr = (f"| {'proto':<5} | {'round':>5} | {'tracker':<15} | {'responses/s':>11} | {'p50 us':>7} | {'p99 us':>8} "
            f"| {'errors':>6} | {'lost':>5} | {'CPU s':>6} | {'CPU share':>9} | {'CPU s/1k req':>12} "
            f"| {'gen us/resp':>11} | {'RSS MB':>6} | {'CPU0/CPU1 busy':>14} | {'others on CPU0':>14} |")
     print(hdr)
@@ -236,7 +236,7 @@ def report(path):
         others = "-"
         if r.get("trackerPinnedCpu0") and r.get("trackerCpuShare") is not None:
             others = f"{max(0.0, c.get('cpu0', {}).get('busy', 0) - r['trackerCpuShare']) * 100:.0f}%"
-        print(f"| {r['label']:<5} | {r['round']:>5} | {r['tracker']:<11} | {g.get('responsesPerSecond', 0):>11,.0f} "
+        print(f"| {r['label']:<5} | {r['round']:>5} | {r['tracker']:<15} | {g.get('responsesPerSecond', 0):>11,.0f} "
               f"| {g.get('latencyP50Micros', 0):>7,.0f} | {g.get('latencyP99Micros', 0):>8,.0f} "
               f"| {fmt(g.get('errors'), '>6')} | {g.get('lost', 0):>5} | {r['trackerCpuSeconds']:>6.2f} "
               f"| {fmt(r['trackerCpuShare'], '>9.2f')} | {fmt(r['trackerCpuSecondsPer1k'], '>12.4f')} "
@@ -247,8 +247,8 @@ def report(path):
     print("Medians over the counted rounds, and Swarmkeeper / opentracker (median of the per-round ratios, "
           "min..max over rounds):")
     print()
-    print(f"| {'proto':<5} | {'tracker':<11} | {'responses/s':>11} | {'p50 us':>7} | {'p99 us':>8} | {'CPU s/1k req':>12} |")
-    print("|-------|-------------|-------------|---------|----------|--------------|")
+    print(f"| {'proto':<5} | {'tracker':<15} | {'responses/s':>11} | {'p50 us':>7} | {'p99 us':>8} | {'CPU s/1k req':>12} |")
+    print("|-------|-----------------|-------------|---------|----------|--------------|")
     ratio_lines = []
     for proto in ("udp", "http"):
         per = {}
@@ -257,21 +257,22 @@ def report(path):
             if not rs:
                 continue
             per[t] = {r["round"]: r for r in rs}
-            print(f"| {proto:<5} | {t:<11} | {med([r['generator'].get('responsesPerSecond') for r in rs]):>11,.0f} "
+            print(f"| {proto:<5} | {t:<15} | {med([r['generator'].get('responsesPerSecond') for r in rs]):>11,.0f} "
                   f"| {med([r['generator'].get('latencyP50Micros') for r in rs]):>7,.0f} "
                   f"| {med([r['generator'].get('latencyP99Micros') for r in rs]):>8,.0f} "
                   f"| {fmt(med([r['trackerCpuSecondsPer1k'] for r in rs]), '>12.4f')} |")
-        if sk in per and ot in per:
-            rounds = sorted(set(per[sk]) & set(per[ot]))
-            tp = [per[sk][n]["generator"]["responsesPerSecond"] / per[ot][n]["generator"]["responsesPerSecond"]
+        for mine in (t for t in per if t.startswith(sk) and ot in per):
+            name = "Swarmkeeper" + mine[len(sk):]
+            rounds = sorted(set(per[mine]) & set(per[ot]))
+            tp = [per[mine][n]["generator"]["responsesPerSecond"] / per[ot][n]["generator"]["responsesPerSecond"]
                   for n in rounds if per[ot][n]["generator"].get("responsesPerSecond")]
-            cp = [per[sk][n]["trackerCpuSecondsPer1k"] / per[ot][n]["trackerCpuSecondsPer1k"]
-                  for n in rounds if per[sk][n]["trackerCpuSecondsPer1k"] and per[ot][n]["trackerCpuSecondsPer1k"]]
+            cp = [per[mine][n]["trackerCpuSecondsPer1k"] / per[ot][n]["trackerCpuSecondsPer1k"]
+                  for n in rounds if per[mine][n]["trackerCpuSecondsPer1k"] and per[ot][n]["trackerCpuSecondsPer1k"]]
             ratio_lines.append(
-                f"{proto.upper():<4}  throughput Swarmkeeper/opentracker: median {fmt(med(tp), '.2f')}x "
+                f"{proto.upper():<4}  throughput {name}/opentracker: median {fmt(med(tp), '.2f')}x "
                 f"(rounds: {', '.join(f'{x:.2f}' for x in tp)}; min..max {fmt(min(tp) if tp else None, '.2f')}.."
                 f"{fmt(max(tp) if tp else None, '.2f')})\n"
-                f"      CPU per request Swarmkeeper/opentracker: median {fmt(med(cp), '.2f')} "
+                f"      CPU per request {name}/opentracker: median {fmt(med(cp), '.2f')} "
                 f"(rounds: {', '.join(f'{x:.2f}' for x in cp)}; min..max {fmt(min(cp) if cp else None, '.2f')}.."
                 f"{fmt(max(cp) if cp else None, '.2f')})")
     print()
@@ -283,11 +284,11 @@ def report(path):
     if rate:
         print("UDP latency at a fixed offered rate (--rate):")
         print()
-        print("| round | tracker     | offered/s | responses/s | p50 us | p99 us | p99.9 us | max us | errors | lost | CPU share | CPU s/1k req |")
-        print("|-------|-------------|-----------|-------------|--------|--------|----------|--------|--------|------|-----------|--------------|")
+        print("| round | tracker         | offered/s | responses/s | p50 us | p99 us | p99.9 us | max us | errors | lost | CPU share | CPU s/1k req |")
+        print("|-------|-----------------|-----------|-------------|--------|--------|----------|--------|--------|------|-----------|--------------|")
         for r in rate:
             g = r["generator"]
-            print(f"| {r['round']:>5} | {r['tracker']:<11} | {fmt(r.get('offered'), '>9,')} "
+            print(f"| {r['round']:>5} | {r['tracker']:<15} | {fmt(r.get('offered'), '>9,')} "
                   f"| {g.get('responsesPerSecond', 0):>11,.0f} | {g.get('latencyP50Micros', 0):>6,.0f} "
                   f"| {g.get('latencyP99Micros', 0):>6,.0f} | {g.get('latencyP999Micros', 0):>8,.0f} "
                   f"| {g.get('latencyMaxMicros', 0):>6,.0f} | {fmt(g.get('errors'), '>6')} | {g.get('lost', 0):>4} "
@@ -298,11 +299,11 @@ def report(path):
     if few:
         print("HTTP with fewer connections (lower load; opentracker opens one per request either way):")
         print()
-        print("| round | tracker     | connections | responses/s | p50 us | p99 us | errors | CPU share | CPU s/1k req | gen us/resp |")
-        print("|-------|-------------|-------------|-------------|--------|--------|--------|-----------|--------------|-------------|")
+        print("| round | tracker         | connections | responses/s | p50 us | p99 us | errors | CPU share | CPU s/1k req | gen us/resp |")
+        print("|-------|-----------------|-------------|-------------|--------|--------|--------|-----------|--------------|-------------|")
         for r in few:
             g = r["generator"]
-            print(f"| {r['round']:>5} | {r['tracker']:<11} | {r['label'][6:]:>11} | {g.get('responsesPerSecond', 0):>11,.0f} "
+            print(f"| {r['round']:>5} | {r['tracker']:<15} | {r['label'][6:]:>11} | {g.get('responsesPerSecond', 0):>11,.0f} "
                   f"| {g.get('latencyP50Micros', 0):>6,.0f} | {g.get('latencyP99Micros', 0):>6,.0f} "
                   f"| {fmt(g.get('errors'), '>6')} | {fmt(r['trackerCpuShare'], '>9.2f')} "
                   f"| {fmt(r['trackerCpuSecondsPer1k'], '>12.4f')} | {g.get('generatorCpuMicrosPerResponse', 0):>11.2f} |")
@@ -330,11 +331,11 @@ def report(path):
     if paced:
         print("HTTP at the same offered rate (--rate, 64 connections): the issue's CPU-per-request measure")
         print()
-        print("| round | tracker     | offered/s | responses/s | p50 us | p99 us | errors | CPU share | CPU s/1k req |")
-        print("|-------|-------------|-----------|-------------|--------|--------|--------|-----------|--------------|")
+        print("| round | tracker         | offered/s | responses/s | p50 us | p99 us | errors | CPU share | CPU s/1k req |")
+        print("|-------|-----------------|-----------|-------------|--------|--------|--------|-----------|--------------|")
         for r in paced:
             g = r["generator"]
-            print(f"| {r['round']:>5} | {r['tracker']:<11} | {fmt(r.get('offered'), '>9,')} "
+            print(f"| {r['round']:>5} | {r['tracker']:<15} | {fmt(r.get('offered'), '>9,')} "
                   f"| {g.get('responsesPerSecond', 0):>11,.0f} | {g.get('latencyP50Micros', 0):>6,.0f} "
                   f"| {g.get('latencyP99Micros', 0):>6,.0f} | {fmt(g.get('errors'), '>6')} "
                   f"| {fmt(r['trackerCpuShare'], '>9.2f')} | {fmt(r['trackerCpuSecondsPer1k'], '>12.4f')} |")

@@ -26,6 +26,9 @@ final class XdpUdpListener implements UdpListener {
     static final int BATCH = BatchUdpListener.BATCH;
     /** How long a thread waits for frames before it looks whether it should stop. */
     private static final int POLL_MILLIS = 200;
+    /** A batch this large says the load is high enough to look again before sleeping. */
+    private static final int BUSY_BATCH = BATCH / 4;
+    private static final long SPIN_NANOS = 20_000;
     private static final long STOP_MILLIS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(XdpUdpListener.class);
 
@@ -72,8 +75,16 @@ final class XdpUdpListener implements UdpListener {
                     UdpAnswers.MAX_REPLY).asByteBuffer());
         }
         try {
+            int last = 0;
             while (running) {
-                int n = socket.receive(POLL_MILLIS);
+                int n = socket.receive(0);
+                if (n == 0) {
+                    n = last >= BUSY_BATCH ? spin(socket) : 0;
+                    if (n == 0) {
+                        n = socket.receive(POLL_MILLIS);
+                    }
+                }
+                last = n;
                 for (int i = 0; i < n; i++) {
                     answer(socket, answers, frames, socket.receivedAddress(i), socket.receivedLength(i),
                             requests, replies);
@@ -83,6 +94,21 @@ final class XdpUdpListener implements UdpListener {
         } catch (IOException | RuntimeException e) {
             log.error("AF_XDP socket for {} stopped: {}", address, e.toString());
         }
+    }
+
+    /**
+     * Looks for frames for a few microseconds before sleeping: under load the next ones are about
+     * to come, and a sleeping thread must be woken for them, which costs the sender's CPU more than
+     * the look costs this one.
+     */
+    private static int spin(XdpSocket socket) throws IOException {
+        long until = System.nanoTime() + SPIN_NANOS;
+        int n;
+        do {
+            Thread.onSpinWait();
+            n = socket.receive(0);
+        } while (n == 0 && System.nanoTime() < until);
+        return n;
     }
 
     private void answer(XdpSocket socket, UdpAnswers answers, MemorySegment frames, long at, int length,
