@@ -36,7 +36,7 @@
 #                         (an XDP program hands its datagrams to an AF_XDP socket), A B C: started
 #                         afresh for each of its runs, warmed up first, and stopped after, because
 #                         an XDP program on loopback sees every loopback packet, opentracker's too
-#                         (~10 % of its UDP throughput, measured). Sets net.ipv4.conf.lo.accept_local
+#                         (2-9 % of its UDP throughput, measured). Sets net.ipv4.conf.lo.accept_local
 #                         and route_localnet to 1 for the script's duration (answers from an AF_XDP
 #                         socket on loopback are dropped otherwise). Default yes as root in single
 #                         mode; skipped with a note if the tracker cannot attach XDP
