@@ -23,6 +23,19 @@ public final class LoopbackXdpTestUtil implements AutoCloseable {
         Files.writeString(ACCEPT_LOCAL, "1");
     }
 
+    /** Whether this kernel has AF_XDP at all (built without it, socket() says EAFNOSUPPORT). */
+    public static boolean kernelHasAfXdp() throws IOException {
+        try {
+            XdpSocket.open("lo", 0, 1).close();
+            return true;
+        } catch (IOException e) {
+            if (e.getMessage().contains("(errno 97)")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     public static LoopbackXdpTestUtil allowAnswers() throws IOException {
         return new LoopbackXdpTestUtil();
     }
