@@ -49,8 +49,8 @@ final class BatchUdpListeners implements UdpListener.Factory {
     @Override
     public UdpListener bindXdp(String interfaceName, InetSocketAddress address, Supplier<UdpAnswers> answers)
             throws IOException {
-        XdpInterfaces.checkAnswersCanArrive(interfaceName);
         int queues = XdpInterfaces.receiveQueues(interfaceName);
+        XdpInterfaces.checkAnswersCanArrive(interfaceName);
         List<XdpSocket> opened = new ArrayList<>();
         try {
             for (int queue = 0; queue < queues; queue++) {

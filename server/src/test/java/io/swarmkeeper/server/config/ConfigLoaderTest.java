@@ -94,6 +94,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void xdp_is_off_by_default_and_takes_an_interface_name() {
+        assertThat(loader.defaults().udp().xdp()).isEmpty();
+        assertThat(loader.load(null, Map.of("SWARMKEEPER_UDP_XDP", "eth0"), Map.of()).udp().xdp()).isEqualTo("eth0");
+    }
+
+    @Test
+    void xdp_with_a_name_no_interface_can_have_is_an_error_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("SWARMKEEPER_UDP_XDP", "eth0; rm -rf /"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("udp.xdp: must be an interface name");
+        assertThatThrownBy(() -> loader.load(null, Map.of("SWARMKEEPER_UDP_XDP", "a-very-long-interface"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("udp.xdp: must be an interface name");
+    }
+
+    @Test
+    void xdp_on_the_netty_transport_is_an_error_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("SWARMKEEPER_UDP_XDP", "lo", "SWARMKEEPER_UDP_IO", "netty"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("udp.xdp: needs the batched UDP transport (udp.io: auto or batch)");
+    }
+
+    @Test
     void an_unknown_http_transport_is_an_error_naming_the_key() {
         assertThatThrownBy(() -> loader.load(null, Map.of("SWARMKEEPER_HTTP_IO", "io_uring"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessage("http.io: must be auto, epoll or netty (got io_uring)");
