@@ -45,6 +45,7 @@ public final class XdpSocket implements AutoCloseable {
     private static final int XDP_UMEM_REG = 4;
     private static final int XDP_UMEM_FILL_RING = 5;
     private static final int XDP_UMEM_COMPLETION_RING = 6;
+    private static final int XDP_STATISTICS = 7;
     private static final int XDP_COPY = 1 << 1;
     private static final long PGOFF_RX_RING = 0;
     private static final long PGOFF_TX_RING = 0x80000000L;
@@ -192,6 +193,24 @@ public final class XdpSocket implements AutoCloseable {
         transmitting.descriptors.set(JAVA_LONG, at, address);
         transmitting.descriptors.set(JAVA_LONG, at + 8, length & 0xFFFF_FFFFL);
         transmitting.local++;
+    }
+
+    /** The kernel's counts for this socket; any thread may ask, at any time before {@link #close}. */
+    public XdpStatistics statistics() throws IOException {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment state = call.allocate(Libc.CALL_STATE);
+            MemorySegment counts = call.allocate(48, 8);
+            MemorySegment length = call.allocateFrom(JAVA_INT, 48);
+            if ((int) Libc.GETSOCKOPT.invokeExact(state, fd, Libc.SOL_XDP, XDP_STATISTICS, counts, length) != 0) {
+                throw Libc.failure("getsockopt XDP_STATISTICS", state);
+            }
+            return new XdpStatistics(counts.get(JAVA_LONG, 0), counts.get(JAVA_LONG, 8), counts.get(JAVA_LONG, 16),
+                    counts.get(JAVA_LONG, 24), counts.get(JAVA_LONG, 32), counts.get(JAVA_LONG, 40));
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -111,6 +111,22 @@ class XdpSocketTest {
     }
 
     @Test
+    void a_socket_that_keeps_every_frame_drops_what_comes_next_and_counts_it() throws Exception {
+        int port = freeUdpPort();
+        try (XdpSocket xdp = XdpSocket.open("lo", 0, 64);
+             XdpRedirector redirector = XdpRedirector.attach("lo", new InetSocketAddress(LOOPBACK, port), List.of(xdp));
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            assertThat(xdp.statistics().receiveDropped()).isZero();
+            // Nothing is received or given back, so every frame fills up and the rest have nowhere to go.
+            int frames = (int) (xdp.frames().byteSize() / XdpSocket.FRAME_SIZE);
+            for (int i = 0; i < frames + 10; i++) {
+                client.send(new DatagramPacket(new byte[] {1}, 1, LOOPBACK, port));
+            }
+            assertThat(xdp.statistics().receiveDropped()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void a_datagram_longer_than_a_frame_takes_is_left_to_the_kernel() throws Exception {
         try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
              XdpSocket xdp = XdpSocket.open("lo", 0, 64);

@@ -27,6 +27,7 @@ public final class TrackerServer implements AutoCloseable {
     private final Tracker tracker;
     private final UdpServer udp;
     private final HttpServer http;
+    private final TrackerStats stats;
     private final ScheduledExecutorService housekeeping;
     private final SecondTicker clockTicks;
     private List<InetSocketAddress> udpAddresses = List.of();
@@ -40,7 +41,8 @@ public final class TrackerServer implements AutoCloseable {
         RequestCounters counters = new RequestCounters();
         udp = new UdpServer(config.udp(), announce, tracker,
                 ConnectionIds.withRandomSecret(config.udp().connectionIdMaxAge(), clock), counters);
-        http = new HttpServer(config.http(), announce, tracker, counters, new TrackerStats(tracker, counters));
+        stats = new TrackerStats(tracker, counters);
+        http = new HttpServer(config.http(), announce, tracker, counters, stats);
         housekeeping = daemonScheduler("housekeeping");
         clockTicks = new SecondTicker(clock);
         housekeeping.scheduleWithFixedDelay(tracker::expire, announce.expireEvery(), announce.expireEvery(), TimeUnit.SECONDS);
@@ -63,6 +65,7 @@ public final class TrackerServer implements AutoCloseable {
         TrackerServer server = new TrackerServer(config, new TickingClock(Clock.SYSTEM));
         try {
             server.udpAddresses = server.udp.start();
+            server.udp.meters(server.stats.registry());
             server.httpAddresses = server.http.start();
         } catch (RuntimeException e) {
             server.close();

@@ -1,5 +1,6 @@
 package io.swarmkeeper.server.udp;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
@@ -25,6 +26,9 @@ interface UdpListener extends AutoCloseable {
     InetSocketAddress address();
 
     int sockets();
+
+    /** Registers the listener's own meters, if it has any beyond the request counts every transport keeps. */
+    default void meters(MeterRegistry registry) {}
 
     /** Answers what was already read, then stops every thread and closes the sockets. */
     @Override

@@ -1,5 +1,6 @@
 package io.swarmkeeper.server.udp;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -144,6 +145,11 @@ public final class UdpServer implements AutoCloseable {
             // sync() rethrows the bind failure itself (a checked exception it does not declare).
             throw new IllegalStateException("cannot bind UDP " + ListenAddress.format(address) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Registers the meters of the listeners started (the AF_XDP sockets' losses). */
+    public synchronized void meters(MeterRegistry registry) {
+        listeners.forEach(listener -> listener.meters(registry));
     }
 
     /**

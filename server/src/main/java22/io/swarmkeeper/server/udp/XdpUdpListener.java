@@ -1,16 +1,20 @@
 package io.swarmkeeper.server.udp;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.swarmkeeper.linuxnet.Ipv4UdpFrame;
 import io.swarmkeeper.linuxnet.XdpRedirector;
 import io.swarmkeeper.linuxnet.XdpSocket;
+import io.swarmkeeper.linuxnet.XdpStatistics;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +146,40 @@ final class XdpUdpListener implements UdpListener {
         long answerAt = (long) frame * XdpSocket.FRAME_SIZE + XdpSocket.ANSWER_OFFSET;
         Ipv4UdpFrame.writeAnswer(frames, at, answerAt, out.writerIndex());
         socket.transmit(answerAt, Ipv4UdpFrame.PAYLOAD + out.writerIndex());
+    }
+
+    /**
+     * What each socket lost, as {@code swarmkeeper.udp.xdp.dropped} by queue and reason: frames the
+     * kernel could not hand over (too long, say), frames dropped because the thread fell behind
+     * (its receive ring full) or had no frame free to receive into, and descriptors refused.
+     */
+    @Override
+    public void meters(MeterRegistry registry) {
+        for (int queue = 0; queue < sockets.size(); queue++) {
+            XdpSocket socket = sockets.get(queue);
+            dropped(registry, socket, queue, "kernel", XdpStatistics::receiveDropped);
+            dropped(registry, socket, queue, "ring_full", XdpStatistics::receiveRingFull);
+            dropped(registry, socket, queue, "no_free_frame", XdpStatistics::fillRingEmpty);
+            dropped(registry, socket, queue, "invalid", s -> s.receiveInvalid() + s.transmitInvalid());
+        }
+    }
+
+    private void dropped(MeterRegistry registry, XdpSocket socket, int queue, String reason,
+                         ToLongFunction<XdpStatistics> count) {
+        FunctionCounter.builder("swarmkeeper.udp.xdp.dropped", socket, s -> {
+                    if (!running) {
+                        return Double.NaN;
+                    }
+                    try {
+                        return count.applyAsLong(s.statistics());
+                    } catch (IOException e) {
+                        return Double.NaN;
+                    }
+                })
+                .description("Datagrams an AF_XDP socket lost")
+                .tags("address", address.getAddress().getHostAddress() + ":" + address.getPort(),
+                        "queue", Integer.toString(queue), "reason", reason)
+                .register(registry);
     }
 
     /**

@@ -32,7 +32,7 @@ class UdpServerTest {
     private static final int IPV4 = 0;
     private static final int IPV6 = 1;
 
-    private UdpTrackerFixture tracker;
+    UdpTrackerFixture tracker;
     private final List<UdpTestClient> clients = new ArrayList<>();
 
     @BeforeEach

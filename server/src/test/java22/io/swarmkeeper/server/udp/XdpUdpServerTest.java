@@ -1,14 +1,18 @@
 package io.swarmkeeper.server.udp;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.swarmkeeper.linuxnet.XdpSocket;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every UDP server test again with XDP on loopback: the IPv4 datagrams reach the tracker through
@@ -43,6 +47,21 @@ class XdpUdpServerTest extends UdpServerTest {
             Files.writeString(ROUTE_LOCALNET, routeLocalnet);
             Files.writeString(ACCEPT_LOCAL, acceptLocal);
         }
+    }
+
+    @Test
+    void what_the_xdp_socket_lost_is_in_the_metrics_by_reason() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        tracker.server.meters(registry);
+
+        assertThat(registry.find("swarmkeeper.udp.xdp.dropped").functionCounters())
+                .extracting(c -> c.getId().getTag("reason"))
+                .containsExactlyInAnyOrder("kernel", "ring_full", "no_free_frame", "invalid");
+        assertThat(registry.find("swarmkeeper.udp.xdp.dropped").functionCounters())
+                .allSatisfy(c -> assertThat(c.count()).isZero())
+                .allSatisfy(c -> assertThat(c.getId().getTag("queue")).isEqualTo("0"));
+        assertThat(registry.scrape()).contains("swarmkeeper_udp_xdp_dropped_total{address=\"127.0.0.1:"
+                + tracker.bound.get(0).getPort() + "\",queue=\"0\",reason=\"kernel\"} 0.0");
     }
 
     @Override
