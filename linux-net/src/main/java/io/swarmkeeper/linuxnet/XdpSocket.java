@@ -29,13 +29,14 @@ public final class XdpSocket implements AutoCloseable {
     public static final int FRAME_SIZE = 4096;
     /** Where in a frame the answer frame starts. */
     public static final int ANSWER_OFFSET = FRAME_SIZE / 2;
-    /** Where the kernel puts a received frame in its frame (XDP_PACKET_HEADROOM). */
+    /** Where in its frame the kernel puts a received packet (XDP_PACKET_HEADROOM). */
     private static final int KERNEL_HEADROOM = 256;
+    private static final int ETHERNET_HEADER = 14;
     /**
      * The longest IP packet redirected here, so that a request ends before its answer starts (a
      * BEP 15 request is at most 1,524 bytes); a longer one goes to the ordinary socket.
      */
-    static final int MAX_PACKET = ANSWER_OFFSET - KERNEL_HEADROOM - 14;
+    static final int MAX_PACKET = ANSWER_OFFSET - KERNEL_HEADROOM - ETHERNET_HEADER;
     private static final int FRAMES = 4096;
     private static final int RING_SIZE = FRAMES;
     private static final int DESCRIPTOR_SIZE = 16;
@@ -53,7 +54,10 @@ public final class XdpSocket implements AutoCloseable {
     private static final long PGOFF_COMPLETION_RING = 0x180000000L;
     private static final long FRAME_MASK = ~(long) (FRAME_SIZE - 1);
     private static final VarHandle INDEX = JAVA_INT.varHandle();
-    /** The kernel may take this many sends a kick; it then asks to be kicked again. */
+    /**
+     * The kernel sends a limited batch per kick and must be kicked again for the rest; at most this
+     * many kicks a flush, so that a device that sends nothing cannot hold the thread.
+     */
     private static final int MAX_KICKS = 1024;
     private static final int BIND_ATTEMPTS = 100;
     private static final long BIND_RETRY_MILLIS = 20;
@@ -215,7 +219,8 @@ public final class XdpSocket implements AutoCloseable {
 
     /**
      * Sends what {@link #transmit} queued and gives the kernel back the frames sent and released.
-     * A frame the kernel could not send (its device down, say) is given back all the same.
+     * What the kernel has not taken after {@link #MAX_KICKS} kicks (its device down, say) stays
+     * queued for the next flush.
      */
     public void flush() {
         if (transmitting.unpublished()) {
@@ -242,10 +247,15 @@ public final class XdpSocket implements AutoCloseable {
         }
     }
 
+    /** Waits for frames; errno is asked for only if the call failed (see {@link Libc}). */
     private void poll(int timeoutMillis) throws IOException {
         int result;
         try {
-            result = (int) Libc.POLL.invokeExact(ioState, pollFd, 1L, timeoutMillis);
+            result = (int) Libc.POLL_NO_ERRNO.invokeExact(pollFd, 1L, timeoutMillis);
+            if (result < 0) {
+                // Once more without waiting, to learn why.
+                result = (int) Libc.POLL.invokeExact(ioState, pollFd, 1L, 0);
+            }
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

@@ -2,7 +2,6 @@ package io.swarmkeeper.linuxnet;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 /**
  * A real AF_XDP socket on the loopback interface, with real UDP sockets as its clients: datagrams
  * to its port come to it as frames and its answers reach the sender; other traffic passes by.
- * Needs root (CAP_NET_ADMIN and CAP_BPF), which CI runs as.
  */
 class XdpSocketTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -29,10 +27,7 @@ class XdpSocketTest {
 
     @BeforeAll
     static void privileged() throws IOException {
-        assumeTrue(LinuxNet.available(), "Linux x86_64/aarch64 only");
-        assumeTrue("root".equals(System.getProperty("user.name")), "AF_XDP needs root");
-        assumeTrue(LoopbackXdpTestUtil.kernelHasAfXdp(), "this kernel has no AF_XDP");
-        loopback = LoopbackXdpTestUtil.allowAnswers();
+        loopback = LoopbackXdpTestUtil.allowAnswersIfPossible();
     }
 
     @AfterAll

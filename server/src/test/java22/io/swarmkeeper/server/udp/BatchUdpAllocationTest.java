@@ -24,8 +24,7 @@ class BatchUdpAllocationTest {
     void answering_announces_allocates_nothing_once_warm() {
         ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        try (UdpTrackerFixture tracker = new UdpTrackerFixture(List.of("127.0.0.1:0"), false, UdpIo.BATCH);
-             UdpTestClient client = tracker.client(0)) {
+        try (UdpTrackerFixture tracker = tracker(); UdpTestClient client = tracker.client(0)) {
             long connectionId = client.connect();
             // Ten peers of one torrent, announcing again and again: the store stops growing at once.
             byte[][] requests = new byte[10][];
@@ -47,6 +46,11 @@ class BatchUdpAllocationTest {
         } finally {
             ResourceLeakDetector.setLevel(level);
         }
+    }
+
+    /** The tracker under test; a subclass measures another transport. */
+    UdpTrackerFixture tracker() {
+        return new UdpTrackerFixture(List.of("127.0.0.1:0"), false, UdpIo.BATCH);
     }
 
     private static long allocated(com.sun.management.ThreadMXBean threads, long[] ids) {

@@ -1,51 +1,31 @@
 package io.swarmkeeper.server.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.swarmkeeper.linuxnet.XdpSocket;
+import io.swarmkeeper.linuxnet.LoopbackXdpTestUtil;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every UDP server test again with XDP on loopback: the IPv4 datagrams reach the tracker through
- * an AF_XDP socket and its answers leave through it (IPv6 ones through the batched sockets). Needs
- * root, which CI runs as; loopback must accept answers routed from a local address.
+ * an AF_XDP socket and its answers leave through it (IPv6 ones through the batched sockets).
  */
 class XdpUdpServerTest extends UdpServerTest {
-    private static final Path ROUTE_LOCALNET = Path.of("/proc/sys/net/ipv4/conf/lo/route_localnet");
-    private static final Path ACCEPT_LOCAL = Path.of("/proc/sys/net/ipv4/conf/lo/accept_local");
-    private static String routeLocalnet;
-    private static String acceptLocal;
+    private static LoopbackXdpTestUtil loopback;
 
     @BeforeAll
     static void allowAnswersOnLoopback() throws IOException {
-        assumeTrue("root".equals(System.getProperty("user.name")), "AF_XDP needs root");
-        try {
-            XdpSocket.open("lo", 0, 1).close();
-        } catch (IOException e) {
-            // A kernel built without AF_XDP refuses the socket's address family (EAFNOSUPPORT).
-            assumeFalse(e.getMessage().contains("(errno 97)"), "this kernel has no AF_XDP");
-            throw e;
-        }
-        routeLocalnet = Files.readString(ROUTE_LOCALNET).strip();
-        acceptLocal = Files.readString(ACCEPT_LOCAL).strip();
-        Files.writeString(ROUTE_LOCALNET, "1");
-        Files.writeString(ACCEPT_LOCAL, "1");
+        loopback = LoopbackXdpTestUtil.allowAnswersIfPossible();
     }
 
     @AfterAll
-    static void restore() throws IOException {
-        if (routeLocalnet != null) {
-            Files.writeString(ROUTE_LOCALNET, routeLocalnet);
-            Files.writeString(ACCEPT_LOCAL, acceptLocal);
+    static void restore() {
+        if (loopback != null) {
+            loopback.close();
         }
     }
 
