@@ -12,30 +12,16 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real AF_XDP socket on the loopback interface, with real UDP sockets as its clients: datagrams
  * to its port come to it as frames and its answers reach the sender; other traffic passes by.
  */
+@ExtendWith(LoopbackXdp.class)
 class XdpSocketTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
-    private static LoopbackXdpTestUtil loopback;
-
-    @BeforeAll
-    static void privileged() throws IOException {
-        loopback = LoopbackXdpTestUtil.allowAnswersIfPossible();
-    }
-
-    @AfterAll
-    static void restore() {
-        if (loopback != null) {
-            loopback.close();
-        }
-    }
 
     @Test
     void datagrams_to_its_port_come_as_frames_and_answers_go_back_to_their_sender() throws Exception {

@@ -4,31 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.swarmkeeper.linuxnet.LoopbackXdpTestUtil;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.swarmkeeper.linuxnet.LoopbackXdp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every UDP server test again with XDP on loopback: the IPv4 datagrams reach the tracker through
  * an AF_XDP socket and its answers leave through it (IPv6 ones through the batched sockets).
  */
+@ExtendWith(LoopbackXdp.class)
 class XdpUdpServerTest extends UdpServerTest {
-    private static LoopbackXdpTestUtil loopback;
-
-    @BeforeAll
-    static void allowAnswersOnLoopback() throws IOException {
-        loopback = LoopbackXdpTestUtil.allowAnswersIfPossible();
-    }
-
-    @AfterAll
-    static void restore() {
-        if (loopback != null) {
-            loopback.close();
-        }
-    }
-
     @Test
     void what_the_xdp_socket_lost_is_in_the_metrics_by_reason() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
