@@ -5,6 +5,7 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link XdpRedirect} program attached to an interface in generic mode, with the map that
@@ -16,6 +17,7 @@ public final class XdpRedirector implements AutoCloseable {
     private final int mapFd;
     private final int programFd;
     private final int linkFd;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private XdpRedirector(int mapFd, int programFd, int linkFd) {
         this.mapFd = mapFd;
@@ -56,8 +58,12 @@ public final class XdpRedirector implements AutoCloseable {
         }
     }
 
+    /** Detaches the program; once only, whoever calls first (a descriptor closed twice could be another's by then). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         Sockets.close(linkFd);
         Sockets.close(programFd);
         Sockets.close(mapFd);

@@ -127,6 +127,24 @@ class XdpSocketTest {
     }
 
     @Test
+    void closing_twice_closes_nothing_of_anyone_else() throws Exception {
+        int port = freeUdpPort();
+        try (XdpSocket xdp = XdpSocket.open("lo", 0, 64)) {
+            XdpRedirector redirector = XdpRedirector.attach("lo", new InetSocketAddress(LOOPBACK, port), List.of(xdp));
+            redirector.close();
+            // Opened after the first close, so it may well have one of the numbers just freed.
+            try (DatagramSocket other = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+                redirector.close();
+                other.setSoTimeout(5_000);
+                other.send(new DatagramPacket(new byte[] {3}, 1, LOOPBACK, other.getLocalPort()));
+                DatagramPacket got = new DatagramPacket(new byte[16], 16);
+                other.receive(got);
+                assertThat(got.getData()[0]).isEqualTo((byte) 3);
+            }
+        }
+    }
+
+    @Test
     void closing_detaches_the_program_so_the_port_is_an_ordinary_one_again() throws Exception {
         int port = freeUdpPort();
         try (XdpSocket xdp = XdpSocket.open("lo", 0, 64)) {

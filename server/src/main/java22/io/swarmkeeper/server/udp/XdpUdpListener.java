@@ -96,7 +96,10 @@ final class XdpUdpListener implements UdpListener {
                 socket.flush();
             }
         } catch (IOException | RuntimeException e) {
-            log.error("AF_XDP socket for {} stopped: {}", address, e.toString());
+            // Datagrams redirected to a socket no one reads would be lost: the ordinary sockets take them again.
+            redirector.close();
+            log.error("AF_XDP socket for {} stopped ({}); its datagrams go to the ordinary sockets again",
+                    address, e.toString());
         }
     }
 
