@@ -7,7 +7,6 @@ import io.swarmkeeper.linuxnet.DatagramBatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -28,27 +27,18 @@ final class BatchUdpListener implements UdpListener {
     static final int BATCH = 64;
     /** Asked of the kernel so bursts are not dropped while a batch is answered; it caps it at rmem_max. */
     static final int SOCKET_BUFFER_BYTES = 4 << 20;
-    /** How long a closing listener may take to answer what it read. */
-    private static final long STOP_MILLIS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(BatchUdpListener.class);
 
     private final InetSocketAddress address;
     private final List<BatchSocket> sockets;
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> threads;
     private volatile boolean running = true;
     private volatile long lastReceiveFailureLog = System.nanoTime() - 1_000_000_000L;
 
     BatchUdpListener(InetSocketAddress address, List<BatchSocket> sockets, Supplier<UdpAnswers> answers) {
         this.address = address;
         this.sockets = sockets;
-        for (int i = 0; i < sockets.size(); i++) {
-            BatchSocket socket = sockets.get(i);
-            UdpAnswers mine = answers.get();
-            Thread thread = Thread.ofPlatform().daemon().name("udp-" + address.getPort() + "-" + i)
-                    .unstarted(() -> serve(socket, mine));
-            threads.add(thread);
-        }
-        threads.forEach(Thread::start);
+        this.threads = SocketThreads.start(sockets, "udp-" + address.getPort() + "-", answers, this::serve);
     }
 
     @Override
@@ -147,13 +137,7 @@ final class BatchUdpListener implements UdpListener {
     public void close() {
         running = false;
         sockets.forEach(BatchSocket::shutdownInput);
-        for (Thread thread : threads) {
-            try {
-                thread.join(STOP_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SocketThreads.join(threads);
         sockets.forEach(BatchSocket::close);
     }
 }

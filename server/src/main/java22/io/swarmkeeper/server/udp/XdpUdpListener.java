@@ -11,7 +11,6 @@ import io.swarmkeeper.linuxnet.XdpStatistics;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -33,13 +32,12 @@ final class XdpUdpListener implements UdpListener {
     /** A batch this large says the load is high enough to look again before sleeping. */
     private static final int BUSY_BATCH = BATCH / 4;
     private static final long SPIN_NANOS = 20_000;
-    private static final long STOP_MILLIS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(XdpUdpListener.class);
 
     private final InetSocketAddress address;
     private final XdpRedirector redirector;
     private final List<XdpSocket> sockets;
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> threads;
     private volatile boolean running = true;
 
     XdpUdpListener(InetSocketAddress address, String interfaceName, List<XdpSocket> sockets,
@@ -47,13 +45,7 @@ final class XdpUdpListener implements UdpListener {
         this.address = address;
         this.sockets = sockets;
         this.redirector = redirector;
-        for (int queue = 0; queue < sockets.size(); queue++) {
-            XdpSocket socket = sockets.get(queue);
-            UdpAnswers mine = answers.get();
-            threads.add(Thread.ofPlatform().daemon().name("udp-xdp-" + interfaceName + "-" + queue)
-                    .unstarted(() -> serve(socket, mine)));
-        }
-        threads.forEach(Thread::start);
+        this.threads = SocketThreads.start(sockets, "udp-xdp-" + interfaceName + "-", answers, this::serve);
     }
 
     @Override
@@ -193,13 +185,7 @@ final class XdpUdpListener implements UdpListener {
     public void close() {
         redirector.close();
         running = false;
-        for (Thread thread : threads) {
-            try {
-                thread.join(STOP_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SocketThreads.join(threads);
         sockets.forEach(XdpSocket::close);
     }
 }
