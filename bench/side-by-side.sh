@@ -352,8 +352,9 @@ if [ "$http_rates" != none ] && [ "$latency_rounds" -gt 0 ]; then
   if [ "$http_floor" = yes ] && [ "$mode" = single ]; then
     if command -v cc >/dev/null && cc -O2 -o "$tmp/http-floor" "$root/bench/side-by-side/floor/http-responder.c"; then
       rates=${http_rates//,/ }
-      # it stops by itself after the runs it is needed for, and a minute to spare
-      taskset -c 0 "$tmp/http-floor" "$floor_port" $((latency_rounds * $(wc -w <<<"$rates") * (duration + 15) + 60)) \
+      # it stops by itself after the runs it is needed for (three trackers' runs per rate and
+      # round: it has to outlive the other two's as well as its own), and a minute to spare
+      taskset -c 0 "$tmp/http-floor" "$floor_port" $((3 * latency_rounds * $(wc -w <<<"$rates") * (duration + 15) + 60)) \
         >"$out/floor.log" 2>&1 &
       floor_pid=$!
       pids+=("$floor_pid")
