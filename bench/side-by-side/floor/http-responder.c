@@ -3,8 +3,11 @@
 // scrape with no files, which `swarmkeeper bench http` accepts. Measured beside the trackers in
 // docs/benchmarks.md ("The HTTP epoll loop"):
 //   gcc -O2 -o http-responder http-responder.c
-//   taskset -c 0 ./http-responder PORT [SECONDS]      (stops by itself after SECONDS, default 600)
-// Loopback only.
+//   taskset -c 0 ./http-responder PORT [SECONDS [GATHER_US]]   (stops by itself after SECONDS, default 600)
+// With GATHER_US > 0 it measures what a wake-up costs: after answering what one wake-up brought, it
+// sleeps out the rest of GATHER_US since that wake-up and then takes whatever arrived meanwhile, so
+// several requests share a wake-up at the price of up to GATHER_US of latency ("Wake-ups, priced"
+// in docs/benchmarks.md). Loopback only.
 #define _GNU_SOURCE
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -15,12 +18,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <time.h>
 static const char ANN[] = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 76\r\n\r\nd8:completei1e10:incompletei1e8:intervali1800e12:min intervali900e5:peers0:e";
 static const char SCR[] = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 11\r\n\r\nd5:filesdee";
 int main(int argc, char **argv) {
-  if (argc < 2) { fprintf(stderr, "usage: http-responder PORT [SECONDS]\n"); return 2; }
+  if (argc < 2) { fprintf(stderr, "usage: http-responder PORT [SECONDS [GATHER_US]]\n"); return 2; }
   int port = atoi(argv[1]);
   alarm(argc > 2 ? atoi(argv[2]) : 600);
+  long gather = argc > 3 ? atol(argv[3]) : 0;
+  int gathering = 0;
+  struct timespec woke;
   int l = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   int one = 1; setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, 4);
   struct sockaddr_in a = {0}; a.sin_family = AF_INET; a.sin_port = htons(port); a.sin_addr.s_addr = htonl(0x7f000001);
@@ -29,7 +36,15 @@ int main(int argc, char **argv) {
   struct epoll_event e = {.events = EPOLLIN, .data.fd = l}; epoll_ctl(ep, EPOLL_CTL_ADD, l, &e);
   struct epoll_event evs[256]; char buf[65536];
   for (;;) {
-    int n = epoll_wait(ep, evs, 256, -1);
+    if (gathering) {
+      struct timespec now; clock_gettime(CLOCK_MONOTONIC, &now);
+      long spent = (now.tv_sec - woke.tv_sec) * 1000000L + (now.tv_nsec - woke.tv_nsec) / 1000;
+      if (spent < gather) usleep(gather - spent);
+    }
+    // gathering, nothing ready means the load stopped: block until it comes back
+    int n = epoll_wait(ep, evs, 256, gathering ? 0 : -1);
+    gathering = gather > 0 && n > 0;
+    if (gathering) clock_gettime(CLOCK_MONOTONIC, &woke);
     for (int i = 0; i < n; i++) {
       int fd = evs[i].data.fd;
       if (fd == l) {
