@@ -40,6 +40,13 @@
 #                         and route_localnet to 1 for the script's duration (answers from an AF_XDP
 #                         socket on loopback are dropped otherwise). Default yes as root in single
 #                         mode; skipped with a note if the tracker cannot attach XDP
+#   --udp-io packet|batch how the generator sends UDP requests: packet (from an AF_PACKET ring on lo,
+#                         past the kernel's IP and UDP send paths, which on loopback are the largest
+#                         part of the generator's own CPU; replies still come back to its sockets) or
+#                         batch (sendmmsg on its sockets). Every tracker gets the same datagrams either
+#                         way. packet sets net.ipv4.conf.lo.accept_local and route_localnet to 1 for the
+#                         script's duration (Linux drops such frames from 127.0.0.1 otherwise). Default
+#                         packet as root, else batch
 #   --torrents N --seed S the workload (default 10000, 1); opentracker's whitelist is the same set
 #   --out DIR             results directory (default bench/side-by-side/results/DATE-MODE)
 # Environment: SWARMKEEPER_JAVA_OPTS adds JVM options to the Swarmkeeper server.
@@ -50,7 +57,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 helper="$root/bench/side-by-side/sbs.py"
 
-rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 http_rates=4000,8000,12000 http_floor=yes udp_xdp=yes torrents=10000 seed=1 out=""
+rounds=3 duration=10 warm=5 mode=single latency_at=0.8 latency_rounds=1 http_conns=1,2 http_rates=4000,8000,12000 http_floor=yes udp_xdp=yes udp_io="" torrents=10000 seed=1 out=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -64,6 +71,7 @@ while [ $# -gt 0 ]; do
     --http-rates) http_rates=$2; shift 2 ;;
     --http-floor) http_floor=$2; shift 2 ;;
     --udp-xdp) udp_xdp=$2; shift 2 ;;
+    --udp-io) udp_io=$2; shift 2 ;;
     --torrents) torrents=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -87,6 +95,12 @@ case "$udp_xdp" in yes|no) ;; *) echo "side-by-side: --udp-xdp yes|no" >&2; exit
 if [ "$udp_xdp" = yes ] && { [ "$mode" != single ] || [ "$(id -u)" -ne 0 ]; }; then
   echo "side-by-side: --udp-xdp needs single mode and root; running without it" >&2
   udp_xdp=no
+fi
+case "$udp_io" in packet|batch) ;; "") [ "$(id -u)" -eq 0 ] && udp_io=packet || udp_io=batch ;;
+  *) echo "side-by-side: --udp-io packet|batch" >&2; exit 2 ;; esac
+if [ "$udp_io" = packet ] && [ "$(id -u)" -ne 0 ]; then
+  echo "side-by-side: --udp-io packet needs root; sending with batch" >&2
+  udp_io=batch
 fi
 [[ $latency_at =~ ^(0|0?\.[0-9]+|1(\.0*)?)$ ]] || { echo "side-by-side: --latency-at is a fraction 0..1" >&2; exit 2; }
 
@@ -156,6 +170,7 @@ echo "JDK         $("$JAVA" -version 2>&1 | head -n1) ($JAVA_HOME)"
 echo "opentracker $(dpkg-query -W -f '${Version}' opentracker 2>/dev/null || echo '?'), listen.udp.workers 1, user $ot_user"
 echo "swarmkeeper $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet 2>/dev/null || echo ' (modified)'), SWARMKEEPER_JAVA_OPTS='${SWARMKEEPER_JAVA_OPTS:-}'"
 [ "$udp_xdp" = no ] || echo "xdp         UDP also against Swarmkeeper with udp.xdp lo (a fresh process per run, warmed up ${warm} s first)"
+echo "udp io      the generator sends with --io $udp_io$([ "$udp_io" = packet ] && echo " (frames from an AF_PACKET ring on lo; replies to its sockets)")"
 echo "workload    --torrents $torrents --seed $seed, generator defaults otherwise (UDP window 128, HTTP 64 connections)"
 if [ "$mode" = single ]; then
   echo "pinning     opentracker: CPU 0; Swarmkeeper: CPU 0; generator: CPU 1 (each tracker alone on CPU 0 during its runs)"
@@ -190,7 +205,8 @@ run() {
     opentracker) port=$ot_port ;; swarmkeeper) port=$sk_port ;; calibrate) port=$cal_port ;; floor) port=$floor_port ;;
     swarmkeeper-xdp) port=$skx_port ;;
   esac
-  case "$label" in *http*) proto=http ;; *) proto=udp ;; esac
+  local io=()
+  case "$label" in *http*) proto=http ;; *) proto=udp io=(--io "$udp_io") ;; esac
   local pinned=1
   [ "$name" = swarmkeeper ] && [ "$mode" = scale ] && pinned=0
   # in the background and waited for, so that a signal to this script is handled at once (the
@@ -198,7 +214,7 @@ run() {
   taskset -c 1 python3 "$helper" run --pid "$pid" --tracker "$name" --label "$label" --round "$round" \
     --warmup 1 --pinned "$pinned" --timeout $((secs + 90)) --out "$results" --log "$out/progress.log" "$@" -- \
     taskset -c 1 "${tool[@]}" bench "$proto" --target "127.0.0.1:$port" --duration "${secs}s" --warmup 1s \
-    "${gen_args[@]}" ${extra[@]+"${extra[@]}"} &
+    "${gen_args[@]}" ${io[@]+"${io[@]}"} ${extra[@]+"${extra[@]}"} &
   helper_pid=$!
   wait "$helper_pid" || echo "  (generator exit code non-zero: see $out/progress.log)"
   helper_pid=
@@ -237,10 +253,13 @@ run_xdp() {
   wait "$pid" 2>/dev/null || true
 }
 
-if [ "$udp_xdp" = yes ]; then
+if [ "$udp_xdp" = yes ] || [ "$udp_io" = packet ]; then
   saved_lo="$(cat "$lo_conf/accept_local") $(cat "$lo_conf/route_localnet")"
   echo 1 >"$lo_conf/accept_local"
   echo 1 >"$lo_conf/route_localnet"
+fi
+
+if [ "$udp_xdp" = yes ]; then
   # one try first: a kernel without AF_XDP, or a container without CAP_NET_ADMIN, skips it
   SWARMKEEPER_UDP_XDP=lo taskset -c 0 "${sk_java[@]}" serve --udp "127.0.0.1:$skx_port" --http "127.0.0.1:$skx_port" \
     >"$out/swarmkeeper-xdp.log" 2>&1 &

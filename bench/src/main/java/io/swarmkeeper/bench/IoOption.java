@@ -11,8 +11,10 @@ final class IoOption {
     /** What picocli returns for other usage errors. */
     static final int UNUSABLE = CommandLine.ExitCode.USAGE;
 
-    @Option(names = "--io", paramLabel = "batch|nio", converter = IoOption.Label.class,
+    @Option(names = "--io", paramLabel = "batch|packet|nio", converter = IoOption.Label.class,
             description = {"batch: recvmmsg/sendmmsg, many datagrams per system call (Linux, JDK 22+);",
+                    "packet: batch, but requests sent from an AF_PACKET ring on lo (IPv4 loopback targets, "
+                            + "root, net.ipv4.conf.lo.accept_local=1 and route_localnet=1);",
                     "nio: the JDK's DatagramChannel, one per call. Default: batch where available, else nio."})
     UdpIo asked;
 

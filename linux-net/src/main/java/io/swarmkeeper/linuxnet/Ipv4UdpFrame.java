@@ -61,10 +61,28 @@ public final class Ipv4UdpFrame {
         // Ethernet: destination and source swapped, then the type (IPv4).
         MemorySegment.copy(frames, from + 6, frames, to, 6);
         MemorySegment.copy(frames, from, frames, to + 6, 6);
+        writeIpAndUdp(frames, to, frames.get(INT, from + IP + 16), Short.toUnsignedInt(frames.get(SHORT, from + UDP + 2)),
+                frames.get(INT, from + IP + 12), Short.toUnsignedInt(frames.get(SHORT, from + UDP)), payloadLength);
+    }
+
+    /**
+     * Writes at {@code to} the headers of a datagram from {@code source}:{@code sourcePort} to
+     * {@code destination}:{@code destinationPort} (IPv4 addresses big-endian as ints) for
+     * {@code payloadLength} bytes already at {@code to + PAYLOAD}, as loopback carries it: Ethernet
+     * addresses all zero, otherwise as {@link #writeAnswer} writes them.
+     */
+    public static void writeDatagram(MemorySegment frames, long to, int source, int sourcePort, int destination,
+                                     int destinationPort, int payloadLength) {
+        frames.set(INT, to, 0);
+        frames.set(INT, to + 4, 0);
+        frames.set(INT, to + 8, 0);
+        writeIpAndUdp(frames, to, source, sourcePort, destination, destinationPort, payloadLength);
+    }
+
+    private static void writeIpAndUdp(MemorySegment frames, long to, int source, int sourcePort, int destination,
+                                      int destinationPort, int payloadLength) {
         frames.set(SHORT, to + 12, (short) 0x0800);
         int total = 28 + payloadLength;
-        int source = frames.get(INT, from + IP + 16);
-        int destination = frames.get(INT, from + IP + 12);
         frames.set(INT, to + IP, 0x4500_0000 | total);
         frames.set(INT, to + IP + 4, DONT_FRAGMENT);
         frames.set(INT, to + IP + 8, TTL << 24 | PROTOCOL_UDP << 16);
@@ -72,8 +90,8 @@ public final class Ipv4UdpFrame {
         frames.set(INT, to + IP + 16, destination);
         frames.set(SHORT, to + IP + 10, (short) checksum(0x4500 + total + DONT_FRAGMENT + (TTL << 8 | PROTOCOL_UDP),
                 source, destination));
-        frames.set(SHORT, to + UDP, frames.get(SHORT, from + UDP + 2));
-        frames.set(SHORT, to + UDP + 2, frames.get(SHORT, from + UDP));
+        frames.set(SHORT, to + UDP, (short) sourcePort);
+        frames.set(SHORT, to + UDP + 2, (short) destinationPort);
         frames.set(INT, to + UDP + 4, (8 + payloadLength) << 16);
     }
 

@@ -70,16 +70,43 @@ class Ipv4UdpFrameProperties {
             assertThat(answer.getShort(34) & 0xFFFF).isEqualTo(6969);
             assertThat(answer.getShort(36) & 0xFFFF).isEqualTo(port);
             assertThat(answer.getShort(38) & 0xFFFF).isEqualTo(8 + payload);
-            // A header whose checksum is right sums, checksum included, to all ones.
-            long sum = 0;
-            for (int i = 14; i < 34; i += 2) {
-                sum += answer.getShort(i) & 0xFFFF;
-            }
-            while (sum > 0xFFFF) {
-                sum = (sum & 0xFFFF) + (sum >>> 16);
-            }
-            assertThat(sum).isEqualTo(0xFFFF);
+            assertThat(headerSum(answer)).isEqualTo(0xFFFF);
         }
+    }
+
+    @Property
+    void a_datagram_written_reads_back_with_its_addresses_and_a_valid_header(
+            @ForAll int source, @ForAll @IntRange(max = 65535) int sourcePort, @ForAll int destination,
+            @ForAll @IntRange(max = 65535) int destinationPort, @ForAll @IntRange(max = 1472) int payload) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment frames = arena.allocate(4096);
+            frames.asSlice(0, Ipv4UdpFrame.PAYLOAD).fill((byte) 0x5A);
+
+            Ipv4UdpFrame.writeDatagram(frames, 0, source, sourcePort, destination, destinationPort, payload);
+
+            assertThat(Ipv4UdpFrame.payloadLength(frames, 0, Ipv4UdpFrame.PAYLOAD + payload)).isEqualTo(payload);
+            assertThat(Ipv4UdpFrame.sourceAddress(frames, 0)).isEqualTo(source);
+            assertThat(Ipv4UdpFrame.sourcePort(frames, 0)).isEqualTo(sourcePort);
+            ByteBuffer header = frames.asSlice(0, Ipv4UdpFrame.PAYLOAD).asByteBuffer();
+            for (int i = 0; i < 12; i++) {
+                assertThat(header.get(i)).as("Ethernet address byte %d", i).isZero();
+            }
+            assertThat(header.getInt(30)).isEqualTo(destination);
+            assertThat(header.getShort(36) & 0xFFFF).isEqualTo(destinationPort);
+            assertThat(headerSum(header)).isEqualTo(0xFFFF);
+        }
+    }
+
+    /** The one's-complement sum of the IPv4 header's words, checksum included: all ones when it is right. */
+    private static long headerSum(ByteBuffer frame) {
+        long sum = 0;
+        for (int i = 14; i < 34; i += 2) {
+            sum += frame.getShort(i) & 0xFFFF;
+        }
+        while (sum > 0xFFFF) {
+            sum = (sum & 0xFFFF) + (sum >>> 16);
+        }
+        return sum;
     }
 
     private static void writeRequest(MemorySegment frames, int source, int sourcePort, int destination,

@@ -11,7 +11,8 @@ interface BatchIo {
     /** Whether this JVM, system and processor can run it. */
     boolean available();
 
-    UdpWorkerLoop worker(UdpWorkerPlan plan);
+    /** @param packets whether requests leave from an AF_PACKET ring on loopback instead of the sockets */
+    UdpWorkerLoop worker(UdpWorkerPlan plan, boolean packets);
 
     ResponderLoop responder(InetSocketAddress listen) throws IOException;
 }

@@ -8,6 +8,15 @@ import java.util.Locale;
 public enum UdpIo {
     /** recvmmsg and sendmmsg, a batch of datagrams per system call: Linux, and a build on JDK 22 or newer. */
     BATCH,
+    /**
+     * As BATCH for the replies; the requests leave as whole frames from an AF_PACKET ring on
+     * {@code lo}, past the kernel's IP and UDP send paths, which on loopback cost the generator's
+     * CPU more than anything else. IPv4 loopback targets only; needs CAP_NET_RAW, and
+     * {@code net.ipv4.conf.lo.accept_local=1} and {@code route_localnet=1}, without which Linux drops
+     * such frames from 127.0.0.1 as martians. The target gets the same datagrams (with no UDP
+     * checksum, which IPv4 allows).
+     */
+    PACKET,
     /** The JDK's DatagramChannel, a system call per datagram: everywhere. */
     NIO;
 
@@ -35,11 +44,11 @@ public enum UdpIo {
                 return io;
             }
         }
-        throw new IllegalArgumentException("expected batch or nio, not " + label);
+        throw new IllegalArgumentException("expected batch, packet or nio, not " + label);
     }
 
     UdpWorkerLoop worker(UdpWorkerPlan plan) {
-        return this == NIO ? new UdpWorker(plan) : batchIo().worker(plan);
+        return this == NIO ? new UdpWorker(plan) : batchIo().worker(plan, this == PACKET);
     }
 
     ResponderLoop responder(InetSocketAddress listen) throws IOException {

@@ -1,34 +1,55 @@
 package io.swarmkeeper.bench.udp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.swarmkeeper.bench.load.ReplyError;
 import io.swarmkeeper.linuxnet.BatchSocket;
 import io.swarmkeeper.linuxnet.DatagramBatch;
+import io.swarmkeeper.linuxnet.Ipv4UdpFrame;
+import io.swarmkeeper.linuxnet.PacketTxRing;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
 
 /**
  * One thread of UDP load on batched Linux sockets: each pass, per socket, one recvmmsg takes the
  * replies queued and one sendmmsg sends a request for every free slot of the window, so a system
  * call's cost is shared by a batch rather than paid per datagram. One native batch serves the
  * worker's sockets in turn; nothing is allocated per request.
+ *
+ * <p>With packets, requests leave instead as frames from one AF_PACKET ring on {@code lo}, each
+ * with the source port of its socket, which still receives the replies: on loopback the sender's
+ * CPU pays for the receive path of what it sends as well, and this spares it the send path.
  */
 final class BatchUdpWorker extends UdpWorkerLoop {
     /** Each slot holds a reply of up to 64 KiB, so the native memory is bounded by bounding the slots. */
     private static final int MAX_SLOTS = 256;
 
     private final BatchSocket[] sockets;
+    private final boolean packets;
+    /** Packets: each socket's own address and port, its requests' source. */
+    private final InetSocketAddress[] locals;
     private final int slots;
     /** The lane slot of the request in each batch slot of the send being prepared. */
     private final int[] laneSlots;
     private DatagramBatch batch;
     private ByteBuf[] replies;
     private ByteBuf[] requests;
+    private PacketTxRing ring;
+    /** Packets: each ring frame's payload, wrapped once. */
+    private ByteBuf[] framePayloads;
+    private int targetAddress;
+    private int[] localAddresses;
 
-    BatchUdpWorker(UdpWorkerPlan plan) {
+    BatchUdpWorker(UdpWorkerPlan plan, boolean packets) {
         super(plan);
+        this.packets = packets;
         sockets = new BatchSocket[plan.sockets()];
+        locals = new InetSocketAddress[plan.sockets()];
         slots = Math.min(plan.windowPerSocket(), MAX_SLOTS);
         laneSlots = new int[slots];
     }
@@ -44,7 +65,28 @@ final class BatchUdpWorker extends UdpWorkerLoop {
             sockets[i].receiveBufferSize(SOCKET_BUFFER_BYTES);
             // Only idle() waits in a receive; the passes' receives never block.
             sockets[i].receiveTimeout(IDLE_WAIT);
-            sockets[i].connect(target);
+            locals[i] = sockets[i].connect(target);
+        }
+        if (packets) {
+            openRing();
+        }
+    }
+
+    private void openRing() throws IOException {
+        if (!(target.getAddress() instanceof Inet4Address address) || !address.isLoopbackAddress()) {
+            throw new IOException("--io packet sends on loopback only: the target must be an IPv4 loopback address, not "
+                    + target.getAddress().getHostAddress());
+        }
+        targetAddress = ipv4(address);
+        localAddresses = new int[locals.length];
+        for (int i = 0; i < locals.length; i++) {
+            localAddresses[i] = ipv4(locals[i].getAddress());
+        }
+        ring = PacketTxRing.open("lo");
+        framePayloads = new ByteBuf[ring.frames()];
+        for (int i = 0; i < framePayloads.length; i++) {
+            framePayloads[i] = Unpooled.wrappedBuffer(ring.frame(i)
+                    .asSlice(Ipv4UdpFrame.PAYLOAD, PacketTxRing.MAX_FRAME - Ipv4UdpFrame.PAYLOAD).asByteBuffer());
         }
     }
 
@@ -77,6 +119,10 @@ final class BatchUdpWorker extends UdpWorkerLoop {
 
     @Override
     void fill(int socket) throws IOException {
+        if (packets) {
+            fillFrames(socket);
+            return;
+        }
         UdpLane lane = lanes[socket];
         while (lane.hasFreeSlot()) {
             int count = prepare(lane);
@@ -95,6 +141,36 @@ final class BatchUdpWorker extends UdpWorkerLoop {
             if (sent < slots) {
                 return;
             }
+        }
+    }
+
+    private static int ipv4(InetAddress address) {
+        return ByteBuffer.wrap(address.getAddress()).getInt();
+    }
+
+    /** As {@link #fill}, through the ring: a frame per request, one send for them all. */
+    private void fillFrames(int socket) throws IOException {
+        UdpLane lane = lanes[socket];
+        long now = System.nanoTime();
+        int queued = 0;
+        while (lane.hasFreeSlot()) {
+            int frame = ring.next();
+            if (frame < 0) {
+                break;
+            }
+            ByteBuf payload = framePayloads[frame];
+            if (next(lane, payload, now) == UdpRequests.NOTHING_TO_SEND) {
+                break;
+            }
+            int length = payload.writerIndex();
+            Ipv4UdpFrame.writeDatagram(ring.frame(frame), 0, localAddresses[socket], locals[socket].getPort(), targetAddress,
+                    target.getPort(), length);
+            ring.queue(Ipv4UdpFrame.PAYLOAD + length);
+            queued++;
+        }
+        if (queued > 0) {
+            ring.send();
+            stats.requests += queued;
         }
     }
 
@@ -134,6 +210,9 @@ final class BatchUdpWorker extends UdpWorkerLoop {
         }
         if (batch != null) {
             batch.close();
+        }
+        if (ring != null) {
+            ring.close();
         }
     }
 }

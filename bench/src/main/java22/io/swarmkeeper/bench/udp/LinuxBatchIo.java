@@ -12,8 +12,8 @@ final class LinuxBatchIo implements BatchIo {
     }
 
     @Override
-    public UdpWorkerLoop worker(UdpWorkerPlan plan) {
-        return new BatchUdpWorker(plan);
+    public UdpWorkerLoop worker(UdpWorkerPlan plan, boolean packets) {
+        return new BatchUdpWorker(plan, packets);
     }
 
     @Override
