@@ -57,12 +57,10 @@ public final class PacketTxRing implements AutoCloseable {
     /** Opens the socket on {@code iface} (e.g. "lo"). */
     public static PacketTxRing open(String iface) throws IOException {
         int index = XdpSocket.interfaceIndex(iface);
-        int fd = socket();
+        int fd = Sockets.open(AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, "socket AF_PACKET (needs CAP_NET_RAW)");
         try (Arena setup = Arena.ofConfined()) {
-            Sockets.setOption(setup, fd, SOL_PACKET, PACKET_VERSION, setup.allocateFrom(JAVA_INT, TPACKET_V2),
-                    "PACKET_VERSION");
-            Sockets.setOption(setup, fd, SOL_PACKET, PACKET_QDISC_BYPASS, setup.allocateFrom(JAVA_INT, 1),
-                    "PACKET_QDISC_BYPASS");
+            Sockets.setInt(fd, SOL_PACKET, PACKET_VERSION, TPACKET_V2, "PACKET_VERSION");
+            Sockets.setInt(fd, SOL_PACKET, PACKET_QDISC_BYPASS, 1, "PACKET_QDISC_BYPASS");
             // struct tpacket_req: block size, block count, frame size, frame count
             MemorySegment request = setup.allocate(16, 4);
             request.set(JAVA_INT, 0, BLOCK_SIZE);
@@ -141,21 +139,6 @@ public final class PacketTxRing implements AutoCloseable {
         } finally {
             Sockets.close(fd);
             arena.close();
-        }
-    }
-
-    private static int socket() throws IOException {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(Libc.CALL_STATE);
-            int fd = (int) Libc.SOCKET.invokeExact(state, AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, 0);
-            if (fd < 0) {
-                throw Libc.failure("socket AF_PACKET (needs CAP_NET_RAW)", state);
-            }
-            return fd;
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -14,11 +14,16 @@ final class Sockets {
     private Sockets() {}
 
     static int open(boolean ipv6, int type) throws IOException {
+        return open(ipv6 ? Libc.AF_INET6 : Libc.AF_INET, type, "socket");
+    }
+
+    /** socket(2) with protocol 0; {@code what} names the call in the error. */
+    static int open(int domain, int type, String what) throws IOException {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment state = call.allocate(Libc.CALL_STATE);
-            int fd = (int) Libc.SOCKET.invokeExact(state, ipv6 ? Libc.AF_INET6 : Libc.AF_INET, type, 0);
+            int fd = (int) Libc.SOCKET.invokeExact(state, domain, type, 0);
             if (fd < 0) {
-                throw Libc.failure("socket", state);
+                throw Libc.failure(what, state);
             }
             return fd;
         } catch (IOException | RuntimeException | Error e) {

@@ -104,7 +104,7 @@ public final class XdpSocket implements AutoCloseable {
         Ring[] rings = new Ring[4];
         Arena memory = Arena.ofShared();
         try (Arena setup = Arena.ofConfined()) {
-            fd = socket(setup);
+            fd = Sockets.open(Libc.AF_XDP, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, "socket AF_XDP");
             MemorySegment frames = memory.allocate((long) FRAMES * FRAME_SIZE, 4096);
             MemorySegment registration = setup.allocate(32, 8);
             registration.set(JAVA_LONG, 0, frames.address());
@@ -273,21 +273,6 @@ public final class XdpSocket implements AutoCloseable {
         Sockets.close(fd);
         arena.close();
         memory.close();
-    }
-
-    private static int socket(Arena setup) throws IOException {
-        MemorySegment state = setup.allocate(Libc.CALL_STATE);
-        try {
-            int fd = (int) Libc.SOCKET.invokeExact(state, Libc.AF_XDP, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, 0);
-            if (fd < 0) {
-                throw Libc.failure("socket AF_XDP", state);
-            }
-            return fd;
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static int interfaceIndex(String name) throws IOException {
