@@ -61,8 +61,11 @@ public final class Ipv4UdpFrame {
         // Ethernet: destination and source swapped, then the type (IPv4).
         MemorySegment.copy(frames, from + 6, frames, to, 6);
         MemorySegment.copy(frames, from, frames, to + 6, 6);
-        writeIpAndUdp(frames, to, frames.get(INT, from + IP + 16), Short.toUnsignedInt(frames.get(SHORT, from + UDP + 2)),
-                frames.get(INT, from + IP + 12), Short.toUnsignedInt(frames.get(SHORT, from + UDP)), payloadLength);
+        int sender = frames.get(INT, from + IP + 12);
+        int senderPort = Short.toUnsignedInt(frames.get(SHORT, from + UDP));
+        int us = frames.get(INT, from + IP + 16);
+        int ourPort = Short.toUnsignedInt(frames.get(SHORT, from + UDP + 2));
+        writeIpAndUdp(frames, to, us, ourPort, sender, senderPort, payloadLength);
     }
 
     /**

@@ -57,7 +57,8 @@ public final class PacketTxRing implements AutoCloseable {
     /** Opens the socket on {@code iface} (e.g. "lo"). */
     public static PacketTxRing open(String iface) throws IOException {
         int index = XdpSocket.interfaceIndex(iface);
-        int fd = Sockets.open(AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, "socket AF_PACKET (needs CAP_NET_RAW)");
+        int fd = Sockets.open(AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC,
+                "socket AF_PACKET (needs CAP_NET_RAW)");
         try (Arena setup = Arena.ofConfined()) {
             Sockets.setInt(fd, SOL_PACKET, PACKET_VERSION, TPACKET_V2, "PACKET_VERSION");
             Sockets.setInt(fd, SOL_PACKET, PACKET_QDISC_BYPASS, 1, "PACKET_QDISC_BYPASS");
@@ -85,7 +86,7 @@ public final class PacketTxRing implements AutoCloseable {
         return FRAMES;
     }
 
-    /** Ring frame {@code i}, where an Ethernet frame of at most {@link #MAX_FRAME} bytes goes; the same segment every lap. */
+    /** Ring frame {@code i}, for an Ethernet frame of at most {@link #MAX_FRAME} bytes; the same segment every lap. */
     public MemorySegment frame(int i) {
         return frames[i];
     }

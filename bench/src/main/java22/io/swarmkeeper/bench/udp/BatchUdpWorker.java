@@ -74,8 +74,8 @@ final class BatchUdpWorker extends UdpWorkerLoop {
 
     private void openRing() throws IOException {
         if (!(target.getAddress() instanceof Inet4Address address) || !address.isLoopbackAddress()) {
-            throw new IOException("--io packet sends on loopback only: the target must be an IPv4 loopback address, not "
-                    + target.getAddress().getHostAddress());
+            throw new IOException("--io packet sends on loopback only: the target must be an IPv4 loopback "
+                    + "address, not " + target.getAddress().getHostAddress());
         }
         targetAddress = ipv4(address);
         localAddresses = new int[locals.length];
@@ -163,8 +163,8 @@ final class BatchUdpWorker extends UdpWorkerLoop {
                 break;
             }
             int length = payload.writerIndex();
-            Ipv4UdpFrame.writeDatagram(ring.frame(frame), 0, localAddresses[socket], locals[socket].getPort(), targetAddress,
-                    target.getPort(), length);
+            Ipv4UdpFrame.writeDatagram(ring.frame(frame), 0, localAddresses[socket], locals[socket].getPort(),
+                    targetAddress, target.getPort(), length);
             ring.queue(Ipv4UdpFrame.PAYLOAD + length);
             queued++;
         }
