@@ -88,6 +88,14 @@ class CommandLineTest {
     }
 
     @Test
+    void packet_io_to_a_target_off_loopback_is_one_line_and_exit_code_2() {
+        assertThat(Main.run("bench", "udp", "--target", "[::1]:6969", "--io", "packet", "--duration", "1s"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--io packet sends on lo: the target must be an IPv4 loopback address")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void an_unknown_flag_is_a_usage_error() {
         assertThat(Main.run("serve", "--frobnicate")).isEqualTo(2);
         assertThat(stderr()).contains("Unknown option: '--frobnicate'");
