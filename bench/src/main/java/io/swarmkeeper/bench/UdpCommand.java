@@ -2,7 +2,6 @@ package io.swarmkeeper.bench;
 
 import io.swarmkeeper.bench.udp.UdpIo;
 import io.swarmkeeper.bench.udp.UdpLoad;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,8 +56,7 @@ final class UdpCommand implements Callable<Integer> {
         LoadOptions.require(spec.commandLine(), rate >= 0, "--rate must be 0 (no limit) or more");
         LoadOptions.require(spec.commandLine(), window >= sockets && window / sockets <= 1 << 16,
                 "--window must be at least --sockets and at most 65536 per socket");
-        LoadOptions.require(spec.commandLine(), io != UdpIo.PACKET
-                        || target.getAddress() instanceof Inet4Address v4 && v4.isLoopbackAddress(),
+        LoadOptions.require(spec.commandLine(), io.reaches(target),
                 "--io packet sends on lo: the target must be an IPv4 loopback address");
         UdpLoad udp = new UdpLoad(target, load.threads, sockets, window, load.torrents, load.peers, load.numwant,
                 load.scrapePercent, load.maxScrape, load.seeders, load.paretoShape, load.seed, rate, io);

@@ -1,6 +1,7 @@
 package io.swarmkeeper.bench.udp;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 
@@ -45,6 +46,11 @@ public enum UdpIo {
             }
         }
         throw new IllegalArgumentException("expected batch, packet or nio, not " + label);
+    }
+
+    /** Whether this I/O can send to {@code target}: packet I/O sends on {@code lo}, to IPv4 only. */
+    public boolean reaches(InetSocketAddress target) {
+        return this != PACKET || target.getAddress() instanceof Inet4Address v4 && v4.isLoopbackAddress();
     }
 
     UdpWorkerLoop worker(UdpWorkerPlan plan) {

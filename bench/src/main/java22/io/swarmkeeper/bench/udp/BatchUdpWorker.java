@@ -8,7 +8,6 @@ import io.swarmkeeper.linuxnet.DatagramBatch;
 import io.swarmkeeper.linuxnet.Ipv4UdpFrame;
 import io.swarmkeeper.linuxnet.PacketTxRing;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -73,11 +72,11 @@ final class BatchUdpWorker extends UdpWorkerLoop {
     }
 
     private void openRing() throws IOException {
-        if (!(target.getAddress() instanceof Inet4Address address) || !address.isLoopbackAddress()) {
+        if (!UdpIo.PACKET.reaches(target)) {
             throw new IOException("--io packet sends on loopback only: the target must be an IPv4 loopback "
                     + "address, not " + target.getAddress().getHostAddress());
         }
-        targetAddress = ipv4(address);
+        targetAddress = ipv4(target.getAddress());
         localAddresses = new int[locals.length];
         for (int i = 0; i < locals.length; i++) {
             localAddresses[i] = ipv4(locals[i].getAddress());
