@@ -74,7 +74,12 @@ public final class PacketTxRing implements AutoCloseable {
             MemorySegment link = setup.allocate(20, 4);
             link.set(JAVA_SHORT, 0, (short) AF_PACKET);
             link.set(JAVA_INT, 4, index);
-            bind(setup, fd, link);
+            try {
+                bind(setup, fd, link);
+            } catch (IOException | RuntimeException e) {
+                unmap(mapping);
+                throw e;
+            }
             return new PacketTxRing(fd, mapping);
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);
@@ -133,13 +138,19 @@ public final class PacketTxRing implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            unmap(mapping);
+        } finally {
+            Sockets.close(fd);
+            arena.close();
+        }
+    }
+
+    private static void unmap(MemorySegment mapping) {
         try (Arena call = Arena.ofConfined()) {
             int ignored = (int) Libc.MUNMAP.invokeExact(call.allocate(Libc.CALL_STATE), mapping, mapping.byteSize());
         } catch (Throwable e) {
             throw new IllegalStateException(e);
-        } finally {
-            Sockets.close(fd);
-            arena.close();
         }
     }
 
